@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace InferenceGrpc.Protocol.AspNetCore;
+
+/// <summary>The protocol layer's log events; the ids are stable.</summary>
+internal static partial class GrpcServerLog
+{
+    [LoggerMessage(EventId = 1, EventName = "HandlerFailed", Level = LogLevel.Error, Message = "Error when executing service method '{Method}'.")]
+    public static partial void HandlerFailed(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(EventId = 2, EventName = "CallCancelled", Level = LogLevel.Debug, Message = "Call '{Method}' was cancelled by the client.")]
+    public static partial void CallCancelled(ILogger logger, string method);
+
+    [LoggerMessage(EventId = 3, EventName = "DeadlineExceeded", Level = LogLevel.Debug, Message = "Call '{Method}' exceeded its deadline.")]
+    public static partial void DeadlineExceeded(ILogger logger, string method);
+
+    [LoggerMessage(EventId = 4, EventName = "CompletionFailed", Level = LogLevel.Debug, Message = "Could not send the status of call '{Method}'; the client has most likely gone.")]
+    public static partial void CompletionFailed(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(EventId = 5, EventName = "UnimplementedMethod", Level = LogLevel.Debug, Message = "No method is bound to '{Path}'.")]
+    public static partial void UnimplementedMethod(ILogger logger, string path);
+}

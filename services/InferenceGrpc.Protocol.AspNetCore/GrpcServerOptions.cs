@@ -1,0 +1,44 @@
+namespace InferenceGrpc.Protocol.AspNetCore;
+
+/// <summary>Server-wide protocol settings.</summary>
+public sealed class GrpcServerOptions
+{
+    /// <summary>
+    /// The largest request message accepted, before or after decompression. Larger messages end
+    /// the call with RESOURCE_EXHAUSTED. Defaults to 4,194,304 (4 MiB), as in every gRPC stack.
+    /// </summary>
+    public int MaxReceiveMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest response message sent. Defaults to unlimited.</summary>
+    public int MaxSendMessageSize { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// When true, gRPC responses are gzip-compressed for clients whose
+    /// <c>grpc-accept-encoding</c> names gzip, for messages of at least
+    /// <see cref="ResponseCompressionMinBytes"/>. Defaults to false: on a fast network
+    /// compression costs more CPU than it saves time.
+    /// </summary>
+    public bool CompressResponses { get; set; }
+
+    /// <summary>Messages smaller than this are never compressed. Defaults to 1,024 bytes.</summary>
+    public int ResponseCompressionMinBytes { get; set; } = 1024;
+
+    /// <summary>
+    /// When true, the message of an unexpected exception is sent to the client. Defaults to false
+    /// so internals never leak; the exception is always logged.
+    /// </summary>
+    public bool EnableDetailedErrors { get; set; }
+
+    /// <summary>
+    /// The longest body read for a gRPC-Web text request or a JSON request, in bytes (base64 and
+    /// JSON are larger than protobuf). Defaults to 4/3 of <see cref="MaxReceiveMessageSize"/> plus framing.
+    /// </summary>
+    public int MaxBufferedRequestBytes => (int)Math.Min(int.MaxValue, (MaxReceiveMessageSize + 5L) * 4 / 3 + 4);
+
+    /// <summary>
+    /// JSON shapes that replace the default Protobuf JSON mapping for particular methods, keyed
+    /// by the method's full Protobuf name ("package.Service.Method"). APIs that must match someone else's JSON
+    /// byte for byte register their shape here.
+    /// </summary>
+    public Dictionary<string, Transcoding.IJsonShape> JsonShapes { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InferenceGrpc.Protocol.AspNetCore.Pipeline;
+
+/// <summary>
+/// The one invocation pipeline every front-end uses: run the method, turn whatever happened into
+/// a status, and hand that status to the transport to end the call.
+/// </summary>
+internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, ILogger<ServerCallPipeline> logger)
+{
+    private static readonly RpcStatus Cancelled = new(StatusCode.Cancelled, "Call canceled by the client.");
+    private static readonly RpcStatus DeadlineExceeded = new(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+
+    public async Task RunAsync(ServiceMethodInvoker invoker, IServerCallTransport transport, ServerCallContext context, CallDeadline deadline)
+    {
+        var status = await InvokeAsync(invoker, transport, context, deadline).ConfigureAwait(false);
+        try
+        {
+            await transport.CompleteAsync(status).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            GrpcServerLog.CompletionFailed(logger, context.Method, ex);
+        }
+    }
+
+    private async Task<RpcStatus> InvokeAsync(ServiceMethodInvoker invoker, IServerCallTransport transport, ServerCallContext context, CallDeadline deadline)
+    {
+        try
+        {
+            await invoker.InvokeAsync(transport, context).ConfigureAwait(false);
+            return RpcStatus.Ok;
+        }
+        catch (RpcException ex)
+        {
+            foreach (var entry in ex.Trailers)
+            {
+                context.ResponseTrailers.Add(entry);
+            }
+
+            return ex.Status;
+        }
+        catch (Exception ex) when (deadline.Expired && IsCancellation(ex))
+        {
+            GrpcServerLog.DeadlineExceeded(logger, context.Method);
+            return DeadlineExceeded;
+        }
+        catch (Exception ex) when (deadline.ClientCancelled && IsCancellation(ex))
+        {
+            GrpcServerLog.CallCancelled(logger, context.Method);
+            return Cancelled;
+        }
+        catch (Exception ex)
+        {
+            GrpcServerLog.HandlerFailed(logger, context.Method, ex);
+            var message = options.Value.EnableDetailedErrors
+                ? $"Exception was thrown by handler. {ex.GetType().Name}: {ex.Message}"
+                : "Exception was thrown by handler.";
+            return new RpcStatus(StatusCode.Unknown, message);
+        }
+    }
+
+    // A client that goes away surfaces as a cancelled token, or as an I/O error from Kestrel.
+    private static bool IsCancellation(Exception ex) =>
+        ex is OperationCanceledException or IOException || ex.InnerException is OperationCanceledException or IOException;
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+
+namespace InferenceGrpc.Protocol.AspNetCore;
+
+/// <summary>
+/// What service code sees of a call: its deadline and cancellation, request metadata, and the
+/// response headers and trailers to send. One per call, whatever the front-end.
+/// </summary>
+public sealed class ServerCallContext
+{
+    private Metadata? _requestHeaders;
+
+    internal ServerCallContext(HttpContext httpContext, string method, CallProtocol protocol, DateTime deadline, CancellationToken cancellationToken)
+    {
+        HttpContext = httpContext;
+        Method = method;
+        Protocol = protocol;
+        Deadline = deadline;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The method's path, "/package.Service/Method".</summary>
+    public string Method { get; }
+
+    public CallProtocol Protocol { get; }
+
+    /// <summary>When the call must end, in UTC; <see cref="DateTime.MaxValue"/> when there is none.</summary>
+    public DateTime Deadline { get; }
+
+    /// <summary>Fires when the client cancels or goes away, or when the deadline passes.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The request headers as metadata (binary values decoded); built on first use.</summary>
+    public Metadata RequestHeaders => _requestHeaders ??= RequestMetadataReader.Read(HttpContext.Request.Headers);
+
+    /// <summary>Headers sent before the first response message. Changes after that are not sent.</summary>
+    public Metadata ResponseHeaders { get; } = new();
+
+    /// <summary>Trailers sent with the final status.</summary>
+    public Metadata ResponseTrailers { get; } = new();
+
+    /// <summary>The client's address, such as "ipv4:127.0.0.1:53210".</summary>
+    public string Peer
+    {
+        get
+        {
+            var connection = HttpContext.Connection;
+            return connection.RemoteIpAddress is null
+                ? "unknown"
+                : $"{(connection.RemoteIpAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "ipv6" : "ipv4")}:{connection.RemoteIpAddress}:{connection.RemotePort}";
+        }
+    }
+
+    /// <summary>The underlying HTTP exchange, for what the protocol does not model.</summary>
+    public HttpContext HttpContext { get; }
+}

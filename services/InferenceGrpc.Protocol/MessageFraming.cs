@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Google.Protobuf;
+
+namespace InferenceGrpc.Protocol;
+
+/// <summary>
+/// The length-prefixed message: one flag byte (bit 0 compressed, bit 7 a gRPC-Web trailer block),
+/// a 4-byte big-endian length, then the payload (PROTOCOL-HTTP2.md, "Length-Prefixed-Message").
+/// Frame boundaries have nothing to do with HTTP/2 DATA frames, so readers reassemble across
+/// buffer segments.
+/// </summary>
+public static class MessageFraming
+{
+    public const int HeaderSize = 5;
+    public const byte CompressedFlag = 0x01;
+    public const byte TrailersFlag = 0x80;
+
+    /// <summary>
+    /// Takes one whole frame off the front of <paramref name="buffer"/>. Returns false when the
+    /// frame is not complete yet. The declared length is checked before any payload is buffered.
+    /// </summary>
+    /// <exception cref="RpcException">RESOURCE_EXHAUSTED when the frame is larger than allowed.</exception>
+    public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, int maxMessageSize, out byte flags, out ReadOnlySequence<byte> payload)
+    {
+        flags = 0;
+        payload = default;
+        if (buffer.Length < HeaderSize)
+        {
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[HeaderSize];
+        buffer.Slice(0, HeaderSize).CopyTo(header);
+        flags = header[0];
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (length > (uint)maxMessageSize && (flags & TrailersFlag) == 0)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Received message exceeds the maximum configured message size ({length} > {maxMessageSize} bytes).");
+        }
+
+        if (buffer.Length < HeaderSize + length)
+        {
+            return false;
+        }
+
+        payload = buffer.Slice(HeaderSize, length);
+        buffer = buffer.Slice(HeaderSize + length);
+        return true;
+    }
+
+    /// <summary>Writes the 5-byte prefix.</summary>
+    public static void WriteHeader(Span<byte> destination, byte flags, int length)
+    {
+        destination[0] = flags;
+        BinaryPrimitives.WriteUInt32BigEndian(destination[1..], (uint)length);
+    }
+
+    /// <summary>
+    /// Serializes a message as one frame straight into <paramref name="output"/> (no intermediate
+    /// copy unless compressing). Returns the payload size.
+    /// </summary>
+    public static int WriteMessage(IBufferWriter<byte> output, IMessage message, bool compress, int maxMessageSize = int.MaxValue)
+    {
+        var size = message.CalculateSize();
+        if (size > maxMessageSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message exceeds the maximum configured message size ({size} > {maxMessageSize} bytes).");
+        }
+
+        if (compress)
+        {
+            var compressed = GzipCompression.Compress(message, size);
+            WriteHeader(output.GetSpan(HeaderSize), CompressedFlag, compressed.Length);
+            output.Advance(HeaderSize);
+            output.Write(compressed);
+            return compressed.Length;
+        }
+
+        WriteHeader(output.GetSpan(HeaderSize), 0, size);
+        output.Advance(HeaderSize);
+        message.WriteTo(output);
+        return size;
+    }
+}

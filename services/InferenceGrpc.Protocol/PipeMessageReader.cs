@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Google.Protobuf;
+
+namespace InferenceGrpc.Protocol;
+
+/// <summary>
+/// Reads length-prefixed messages from a pipe: the request body on the server, the response body
+/// on the client. Stops at the end of the body or at a gRPC-Web trailer block, whose raw bytes it
+/// keeps in <see cref="TrailerBlock"/>.
+/// </summary>
+public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, string? encoding)
+{
+    private bool _finished;
+
+    /// <summary>The payload of a gRPC-Web trailer frame, once one was read.</summary>
+    public byte[]? TrailerBlock { get; private set; }
+
+    /// <summary>The next message, or null at the end of the stream.</summary>
+    /// <exception cref="RpcException">A malformed, oversized or undecodable frame.</exception>
+    public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        if (_finished)
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (MessageFraming.TryReadFrame(ref buffer, maxMessageSize, out var flags, out var payload))
+            {
+                try
+                {
+                    return Decode(parser, flags, payload);
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.Start);
+                }
+            }
+
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                _finished = true;
+                var leftover = buffer.Length;
+                reader.AdvanceTo(buffer.End);
+                if (leftover > 0)
+                {
+                    throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a frame.");
+                }
+
+                return null;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private T? Decode<T>(MessageParser<T> parser, byte flags, ReadOnlySequence<byte> payload)
+        where T : class, IMessage<T>
+    {
+        if ((flags & MessageFraming.TrailersFlag) != 0)
+        {
+            TrailerBlock = payload.ToArray();
+            _finished = true;
+            return null;
+        }
+
+        if ((flags & MessageFraming.CompressedFlag) != 0)
+        {
+            if (encoding != GzipCompression.Name)
+            {
+                throw new RpcException(StatusCode.Internal, "A compressed message arrived without a supported grpc-encoding.");
+            }
+
+            return Parse(parser, new ReadOnlySequence<byte>(GzipCompression.Decompress(payload, maxMessageSize)));
+        }
+
+        return Parse(parser, payload);
+    }
+
+    private static T Parse<T>(MessageParser<T> parser, ReadOnlySequence<byte> payload)
+        where T : class, IMessage<T>
+    {
+        try
+        {
+            return parser.ParseFrom(payload);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            // The message is the peer's input, so this is a bad argument rather than our fault.
+            throw new RpcException(StatusCode.InvalidArgument, "The message is not valid protobuf for its type: " + ex.Message);
+        }
+    }
+}
