@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, and nothing when it is already there:
+# the reference gRPC peers (Debian's grpcio, curl, h2load) and the npm tools (buf, grpc-js,
+# connect). Safe to run again; CI runs it through `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(python3-grpcio python3-grpc-tools python3-protobuf curl nghttp2-client)
+missing=()
+for package in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm ci is fast and exact when the lock file has not changed; skip it when node_modules matches.
+for dir in tools tests/conformance; do
+  [ -f "$dir/package-lock.json" ] || continue
+  stamp="$dir/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+    echo "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
