@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Conformance;
+using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -35,7 +37,10 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureEndpoints(kestrel, options, listeners));
 
         builder.Services.Configure<GrpcServerOptions>(builder.Configuration.GetSection("Grpc"));
-        var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddInferenceStore(builder.Configuration);
+        var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
+            .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0]);
         if (options.EnableConformanceServices)
         {
             grpc.AddConformanceServices();

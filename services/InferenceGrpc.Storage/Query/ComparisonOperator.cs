@@ -1,0 +1,11 @@
+namespace InferenceGrpc.Storage.Query;
+
+public enum ComparisonOperator
+{
+    LessThan,
+    LessThanOrEqual,
+    Equal,
+    GreaterThan,
+    GreaterThanOrEqual,
+    NotEqual,
+}
