@@ -74,7 +74,7 @@ internal sealed class SqliteQueryCompiler
             conditions.Add($"i.created_ms <= {Bind(to.ToUnixTimeMilliseconds())}");
         }
 
-        AddIfSet(conditions, query.Search, s => $"instr(i.search_text, {Bind(s.ToLowerInvariant())}) > 0");
+        AddIfSet(conditions, query.Search, s => $"instr(i.search_text, {Bind(SearchText.Normalize(s))}) > 0");
         if (query.Before is { } before)
         {
             conditions.Add($"i.id < {Bind(Uuid7.ToBigEndianBytes(before))}");
@@ -128,7 +128,7 @@ internal sealed class SqliteQueryCompiler
                     keys.Add($"{value} IS NULL, {value} {direction}");
                     break;
                 case OrderKey.SearchRelevance:
-                    var term = Bind((query.Search ?? string.Empty).ToLowerInvariant());
+                    var term = Bind(SearchText.Normalize(query.Search ?? string.Empty));
                     keys.Add($"((length(i.search_text) - length(replace(i.search_text, {term}, ''))) / max(length({term}), 1)) {direction}");
                     break;
                 case OrderKey.TurnIndex:

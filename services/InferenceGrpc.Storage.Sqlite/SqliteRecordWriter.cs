@@ -70,7 +70,7 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
             inference.VariantName,
             SqliteValues.Text(inference.ModelName),
             inference.HasLatencyMs ? inference.LatencyMs : DBNull.Value,
-            SqliteValues.SearchText(inference),
+            SearchText.Of(inference),
             SqliteValues.Body(inference));
 
         Run("DELETE FROM inference_tags WHERE tenant = $tenant AND inference_id = $p0", id);

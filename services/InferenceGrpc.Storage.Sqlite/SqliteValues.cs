@@ -21,8 +21,4 @@ internal static class SqliteValues
     public static string Json(Value value) => JsonFormatter.Default.Format(value);
 
     public static Value ParseJson(string json) => Value.Parser.ParseJson(json);
-
-    /// <summary>What substring search looks in: the input and output JSON, lower-cased once at write time.</summary>
-    public static string SearchText(Contracts.V1.Inference inference) =>
-        ((inference.Input is null ? string.Empty : Json(inference.Input)) + "\n" + (inference.Output is null ? string.Empty : Json(inference.Output))).ToLowerInvariant();
 }
