@@ -5,6 +5,12 @@ MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 
 BUF := tools/node_modules/.bin/buf
 SERVER := services/InferenceGrpc.Server
+SERVER_DLL := $(SERVER)/bin/Release/net10.0/InferenceGrpc.Server.dll
+DATA ?= $(CURDIR)/data
+# How many sample inferences `make run` loads into an empty store, and `make seed` loads by default.
+RUN_SEED ?= 20000
+N ?= 100000
+STORE := --Storage:Sqlite:DataDirectory=$(DATA)
 
 .PHONY: help
 help: ## Show this help
@@ -15,8 +21,15 @@ build: ## Build every project (warnings are errors)
 	dotnet build InferenceGrpc.sln -c Release --nologo -v q
 
 .PHONY: run
-run: ## Start the service on loopback and print its addresses
-	dotnet run --project $(SERVER) -c Release
+run: ## Start the service on loopback, with sample data when the store is empty; prints its addresses
+	dotnet build $(SERVER) -c Release --nologo -v q
+	dotnet $(SERVER_DLL) seed --if-empty --count $(RUN_SEED) $(STORE)
+	dotnet $(SERVER_DLL) $(STORE)
+
+.PHONY: seed
+seed: ## Load N deterministic sample inferences (default 100000) into the store under DATA
+	dotnet build $(SERVER) -c Release --nologo -v q
+	dotnet $(SERVER_DLL) seed --count $(N) $(STORE)
 
 .PHONY: test
 test: ## Install what the tests need, then run every test

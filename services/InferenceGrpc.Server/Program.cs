@@ -1,4 +1,10 @@
 using InferenceGrpc.Server;
+using InferenceGrpc.Server.Seeding;
+
+if (args.Length > 0 && args[0] == SeedCommand.Name)
+{
+    return await SeedCommand.RunAsync(args[1..]);
+}
 
 await using var host = InferenceGrpcHost.Create(args);
 await host.StartAsync();
@@ -10,3 +16,4 @@ foreach (var line in host.Endpoints.Describe())
 
 Console.WriteLine("Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
+return 0;
