@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, and nothing when it is already there:
 # the reference gRPC peers (Debian's grpcio, curl, h2load) and the npm tools (buf, grpc-js,
-# connect). Safe to run again; CI runs it through `make test`.
+# connect, the Cosmos DB test server). Safe to run again; CI runs it through `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm ci is fast and exact when the lock file has not changed; skip it when node_modules matches.
-for dir in tools tests/conformance; do
+for dir in tools tests/conformance tests/cosmos; do
   [ -f "$dir/package-lock.json" ] || continue
   stamp="$dir/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InferenceGrpc.Contracts.V1;
+using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using InferenceGrpc.Storage.Query;
 using Microsoft.Azure.Cosmos;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferenceGrpc.Contracts.V1;
+using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using InferenceGrpc.Storage.Query;
 using Microsoft.Azure.Cosmos;
 
@@ -115,22 +116,22 @@ internal sealed class CosmosQueryCompiler
     private string IsTrue(FilterNode node) => node switch
     {
         // Empty AND is vacuously true; empty OR is false.
-        AndFilter and => and.Children.Count == 0 ? "true" : "(" + string.Join(" AND ", and.Children.Select(IsTrue)) + ")",
-        OrFilter or => or.Children.Count == 0 ? "false" : "(" + string.Join(" OR ", or.Children.Select(IsTrue)) + ")",
-        NotFilter not => IsFalse(not.Child),
-        FloatMetricFilter metric => MetricExists(metric.Metric, $"m.v {Operator(metric.Operator)} {Bind(metric.Value)}"),
-        BooleanMetricFilter metric => MetricExists(metric.Metric, $"m.v = {Bind(metric.Value ? 1.0 : 0.0)}"),
-        TagFilter tag => $"EXISTS(SELECT VALUE t FROM t IN c.tags WHERE t.k = {Bind(tag.Key)} AND t.v {Operator(tag.Operator)} {Bind(tag.Value)})",
-        TimeFilter time => $"(c.createdS {Operator(time.Operator)} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
-        DemonstrationFilter demo => demo.HasDemonstration ? "NOT IS_NULL(c.demo)" : "IS_NULL(c.demo)",
+        AndNode and => and.Children.Count == 0 ? "true" : "(" + string.Join(" AND ", and.Children.Select(IsTrue)) + ")",
+        OrNode or => or.Children.Count == 0 ? "false" : "(" + string.Join(" OR ", or.Children.Select(IsTrue)) + ")",
+        NotNode not => IsFalse(not.Child),
+        FloatMetricNode metric => MetricExists(metric.Metric, $"m.v {Operator(metric.Operator)} {Bind(metric.Value)}"),
+        BooleanMetricNode metric => MetricExists(metric.Metric, $"m.v = {Bind(metric.Value ? 1.0 : 0.0)}"),
+        TagNode tag => $"EXISTS(SELECT VALUE t FROM t IN c.tags WHERE t.k = {Bind(tag.Key)} AND t.v {Operator(tag.Operator)} {Bind(tag.Value)})",
+        TimeNode time => $"(c.createdS {Operator(time.Operator)} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
+        DemonstrationNode demo => demo.HasDemonstration ? "NOT IS_NULL(c.demo)" : "IS_NULL(c.demo)",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown filter node."),
     };
 
     /// <summary>True when the node evaluates to false; metric leaves are false only when feedback exists.</summary>
     private string IsFalse(FilterNode node) => node switch
     {
-        FloatMetricFilter metric => MetricExists(metric.Metric, $"NOT (m.v {Operator(metric.Operator)} {Bind(metric.Value)})"),
-        BooleanMetricFilter metric => MetricExists(metric.Metric, $"m.v != {Bind(metric.Value ? 1.0 : 0.0)}"),
+        FloatMetricNode metric => MetricExists(metric.Metric, $"NOT (m.v {Operator(metric.Operator)} {Bind(metric.Value)})"),
+        BooleanMetricNode metric => MetricExists(metric.Metric, $"m.v != {Bind(metric.Value ? 1.0 : 0.0)}"),
         _ => $"(NOT {IsTrue(node)})",
     };
 
@@ -153,14 +154,14 @@ internal sealed class CosmosQueryCompiler
 
     private static string Direction(bool descending) => descending ? "DESC" : "ASC";
 
-    private static string Operator(ComparisonOperator op) => op switch
+    private static string Operator(Comparison op) => op switch
     {
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        ComparisonOperator.NotEqual => "!=",
+        Comparison.LessThan => "<",
+        Comparison.LessThanOrEqual => "<=",
+        Comparison.Equal => "=",
+        Comparison.GreaterThan => ">",
+        Comparison.GreaterThanOrEqual => ">=",
+        Comparison.NotEqual => "!=",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 

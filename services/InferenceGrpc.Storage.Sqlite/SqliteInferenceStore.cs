@@ -1,4 +1,5 @@
 using InferenceGrpc.Contracts.V1;
+using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using InferenceGrpc.Storage.Query;
 using Microsoft.Data.Sqlite;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferenceGrpc.Contracts.V1;
+using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using InferenceGrpc.Storage.Query;
 
 namespace InferenceGrpc.Storage.Sqlite;
@@ -96,15 +97,15 @@ internal sealed class SqliteQueryCompiler
     private string Filter(FilterNode node) => node switch
     {
         // Empty AND is vacuously true; empty OR is false.
-        AndFilter and => and.Children.Count == 0 ? "1" : "(" + string.Join(" AND ", and.Children.Select(c => $"COALESCE({Filter(c)}, 0)")) + ")",
-        OrFilter or => or.Children.Count == 0 ? "0" : "(" + string.Join(" OR ", or.Children.Select(c => $"COALESCE({Filter(c)}, 0)")) + ")",
-        NotFilter not => $"(NOT COALESCE({Filter(not.Child)}, 1))",
-        FloatMetricFilter metric => $"({LatestMetric(metric.Metric)} {Operator(metric.Operator)} {Bind(metric.Value)})",
-        BooleanMetricFilter metric => $"({LatestMetric(metric.Metric)} = {Bind(metric.Value ? 1.0 : 0.0)})",
+        AndNode and => and.Children.Count == 0 ? "1" : "(" + string.Join(" AND ", and.Children.Select(c => $"COALESCE({Filter(c)}, 0)")) + ")",
+        OrNode or => or.Children.Count == 0 ? "0" : "(" + string.Join(" OR ", or.Children.Select(c => $"COALESCE({Filter(c)}, 0)")) + ")",
+        NotNode not => $"(NOT COALESCE({Filter(not.Child)}, 1))",
+        FloatMetricNode metric => $"({LatestMetric(metric.Metric)} {Operator(metric.Operator)} {Bind(metric.Value)})",
+        BooleanMetricNode metric => $"({LatestMetric(metric.Metric)} = {Bind(metric.Value ? 1.0 : 0.0)})",
         // A missing tag fails both = and != (two-valued: EXISTS is never NULL).
-        TagFilter tag => $"EXISTS (SELECT 1 FROM inference_tags t WHERE t.tenant = i.tenant AND t.inference_id = i.id AND t.key = {Bind(tag.Key)} AND t.value {Operator(tag.Operator)} {Bind(tag.Value)})",
-        TimeFilter time => $"((i.created_ms / 1000) {Operator(time.Operator)} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
-        DemonstrationFilter demo => $"({(demo.HasDemonstration ? string.Empty : "NOT ")}EXISTS (SELECT 1 FROM latest_demonstrations ld WHERE ld.tenant = i.tenant AND ld.inference_id = i.id))",
+        TagNode tag => $"EXISTS (SELECT 1 FROM inference_tags t WHERE t.tenant = i.tenant AND t.inference_id = i.id AND t.key = {Bind(tag.Key)} AND t.value {Operator(tag.Operator)} {Bind(tag.Value)})",
+        TimeNode time => $"((i.created_ms / 1000) {Operator(time.Operator)} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
+        DemonstrationNode demo => $"({(demo.HasDemonstration ? string.Empty : "NOT ")}EXISTS (SELECT 1 FROM latest_demonstrations ld WHERE ld.tenant = i.tenant AND ld.inference_id = i.id))",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown filter node."),
     };
 
@@ -142,14 +143,14 @@ internal sealed class SqliteQueryCompiler
         return string.Join(", ", keys);
     }
 
-    private static string Operator(ComparisonOperator op) => op switch
+    private static string Operator(Comparison op) => op switch
     {
-        ComparisonOperator.LessThan => "<",
-        ComparisonOperator.LessThanOrEqual => "<=",
-        ComparisonOperator.Equal => "=",
-        ComparisonOperator.GreaterThan => ">",
-        ComparisonOperator.GreaterThanOrEqual => ">=",
-        ComparisonOperator.NotEqual => "<>",
+        Comparison.LessThan => "<",
+        Comparison.LessThanOrEqual => "<=",
+        Comparison.Equal => "=",
+        Comparison.GreaterThan => ">",
+        Comparison.GreaterThanOrEqual => ">=",
+        Comparison.NotEqual => "<>",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 

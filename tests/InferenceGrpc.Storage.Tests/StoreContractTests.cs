@@ -1,4 +1,5 @@
 using InferenceGrpc.Contracts.V1;
+using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using Record = InferenceGrpc.Contracts.V1.Record;
 using InferenceGrpc.Storage.Query;
 using static InferenceGrpc.Storage.Tests.TestRecords;
@@ -32,7 +33,7 @@ public abstract class StoreContractTests
         await WriteAsync(Inference(1, variant: "v2", tags: ("env", "dev")).AsRecord());
 
         var all = await QueryAsync(new InferenceQuery());
-        var prod = await QueryAsync(new InferenceQuery { Filter = new TagFilter("env", ComparisonOperator.Equal, "prod") });
+        var prod = await QueryAsync(new InferenceQuery { Filter = new TagNode("env", Comparison.Equal, "prod") });
 
         Assert.Equal("v2", Assert.Single(all).VariantName);
         Assert.Empty(prod);
@@ -89,9 +90,9 @@ public abstract class StoreContractTests
     {
         await WriteAsync(Inference(1, tags: ("env", "prod")).AsRecord(), Inference(2, tags: ("env", "dev")).AsRecord(), Inference(3).AsRecord());
 
-        Assert.Equal([IdAt(1)], Ids(await QueryAsync(Filter(new TagFilter("env", ComparisonOperator.Equal, "prod")))));
-        Assert.Equal([IdAt(2)], Ids(await QueryAsync(Filter(new TagFilter("env", ComparisonOperator.NotEqual, "prod")))));
-        Assert.Equal([IdAt(3), IdAt(2)], Ids(await QueryAsync(Filter(new NotFilter(new TagFilter("env", ComparisonOperator.Equal, "prod"))))));
+        Assert.Equal([IdAt(1)], Ids(await QueryAsync(Filter(new TagNode("env", Comparison.Equal, "prod")))));
+        Assert.Equal([IdAt(2)], Ids(await QueryAsync(Filter(new TagNode("env", Comparison.NotEqual, "prod")))));
+        Assert.Equal([IdAt(3), IdAt(2)], Ids(await QueryAsync(Filter(new NotNode(new TagNode("env", Comparison.Equal, "prod"))))));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public abstract class StoreContractTests
         await WriteAsync(FloatMetric("score").AsRecord(), Inference(1).AsRecord(), Inference(2).AsRecord(), Inference(3).AsRecord(),
             Score(one, "score", 9, 10).AsRecord(), Score(one, "score", 1, 20).AsRecord(), Score(two, "score", 8, 10).AsRecord());
 
-        var high = await QueryAsync(Filter(new FloatMetricFilter(new MetricRef("score", FeedbackLevel.Inference), ComparisonOperator.GreaterThan, 5)));
+        var high = await QueryAsync(Filter(new FloatMetricNode(new MetricRef("score", FeedbackLevel.Inference), Comparison.GreaterThan, 5)));
 
         Assert.Equal([IdAt(2)], Ids(high));
     }
@@ -112,11 +113,11 @@ public abstract class StoreContractTests
     {
         var one = Uuid7.Format(IdAt(1));
         await WriteAsync(BooleanMetric("ok").AsRecord(), Inference(1).AsRecord(), Inference(2).AsRecord(), Flag(one, "ok", false, 10).AsRecord());
-        var isOk = new BooleanMetricFilter(new MetricRef("ok", FeedbackLevel.Inference), true);
+        var isOk = new BooleanMetricNode(new MetricRef("ok", FeedbackLevel.Inference), true);
 
         Assert.Empty(await QueryAsync(Filter(isOk)));
-        Assert.Equal([IdAt(1)], Ids(await QueryAsync(Filter(new NotFilter(isOk)))));
-        Assert.Equal([IdAt(1)], Ids(await QueryAsync(Filter(new OrFilter([new NotFilter(isOk), isOk])))));
+        Assert.Equal([IdAt(1)], Ids(await QueryAsync(Filter(new NotNode(isOk)))));
+        Assert.Equal([IdAt(1)], Ids(await QueryAsync(Filter(new OrNode([new NotNode(isOk), isOk])))));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public abstract class StoreContractTests
         await WriteAsync(BooleanMetric("solved", FeedbackLevel.Episode).AsRecord(), Inference(1, episode: episode).AsRecord(),
             Inference(2, episode: episode).AsRecord(), Inference(3).AsRecord(), Flag(episode, "solved", true, 10).AsRecord());
 
-        var solved = await QueryAsync(Filter(new BooleanMetricFilter(new MetricRef("solved", FeedbackLevel.Episode), true)));
+        var solved = await QueryAsync(Filter(new BooleanMetricNode(new MetricRef("solved", FeedbackLevel.Episode), true)));
 
         Assert.Equal([IdAt(2), IdAt(1)], Ids(solved));
     }
@@ -136,8 +137,8 @@ public abstract class StoreContractTests
     {
         await WriteAsync(Inference(1).AsRecord());
 
-        Assert.Single(await QueryAsync(Filter(new AndFilter([]))));
-        Assert.Empty(await QueryAsync(Filter(new OrFilter([]))));
+        Assert.Single(await QueryAsync(Filter(new AndNode([]))));
+        Assert.Empty(await QueryAsync(Filter(new OrNode([]))));
     }
 
     [Fact]
@@ -147,8 +148,8 @@ public abstract class StoreContractTests
         await WriteAsync(Inference(1).AsRecord(), Inference(2).AsRecord(), Demonstration(one, "old", 10).AsRecord(), Demonstration(one, "new", 20).AsRecord());
 
         var page = await Store.QueryInferencesAsync(_tenant, new InferenceQuery { OutputSource = OutputSource.Demonstration }, default);
-        var hasDemonstration = await QueryAsync(Filter(new DemonstrationFilter(true)));
-        var hasNone = await QueryAsync(Filter(new DemonstrationFilter(false)));
+        var hasDemonstration = await QueryAsync(Filter(new DemonstrationNode(true)));
+        var hasNone = await QueryAsync(Filter(new DemonstrationNode(false)));
 
         Assert.Equal("new", Assert.Single(page.Items).Demonstration!.StringValue);
         Assert.Equal([IdAt(1)], Ids(hasDemonstration));
@@ -183,7 +184,7 @@ public abstract class StoreContractTests
     {
         await WriteAsync(Inference(1).AsRecord(), Inference(2).AsRecord(), Inference(3).AsRecord());
 
-        var atOrAfter = await QueryAsync(Filter(new TimeFilter(ComparisonOperator.GreaterThanOrEqual, Start.AddSeconds(2))));
+        var atOrAfter = await QueryAsync(Filter(new TimeNode(Comparison.GreaterThanOrEqual, Start.AddSeconds(2))));
 
         Assert.Equal([IdAt(3), IdAt(2)], Ids(atOrAfter));
     }

@@ -9,30 +9,30 @@ namespace InferenceGrpc.Storage.Query;
 /// <list type="bullet">
 /// <item>a metric leaf compares the latest feedback for the metric on the inference (or its
 /// episode, for episode-level metrics); no feedback is unknown, and unknown never matches,
-/// even under <see cref="NotFilter"/>;</item>
+/// even under <see cref="NotNode"/>;</item>
 /// <item>a tag leaf needs the key present: <c>!=</c> matches a present key with another value;</item>
-/// <item>an empty <see cref="AndFilter"/> is true, an empty <see cref="OrFilter"/> false.</item>
+/// <item>an empty <see cref="AndNode"/> is true, an empty <see cref="OrNode"/> false.</item>
 /// </list>
 /// </summary>
 public abstract record FilterNode;
 
-public sealed record AndFilter(IReadOnlyList<FilterNode> Children) : FilterNode;
+public sealed record AndNode(IReadOnlyList<FilterNode> Children) : FilterNode;
 
-public sealed record OrFilter(IReadOnlyList<FilterNode> Children) : FilterNode;
+public sealed record OrNode(IReadOnlyList<FilterNode> Children) : FilterNode;
 
-public sealed record NotFilter(FilterNode Child) : FilterNode;
+public sealed record NotNode(FilterNode Child) : FilterNode;
 
-public sealed record FloatMetricFilter(MetricRef Metric, ComparisonOperator Operator, double Value) : FilterNode;
+public sealed record FloatMetricNode(MetricRef Metric, Comparison Operator, double Value) : FilterNode;
 
-public sealed record BooleanMetricFilter(MetricRef Metric, bool Value) : FilterNode;
+public sealed record BooleanMetricNode(MetricRef Metric, bool Value) : FilterNode;
 
-/// <summary>Compares a tag; only <see cref="ComparisonOperator.Equal"/> and <see cref="ComparisonOperator.NotEqual"/> apply.</summary>
-public sealed record TagFilter(string Key, ComparisonOperator Operator, string Value) : FilterNode;
+/// <summary>Compares a tag; only <see cref="Comparison.Equal"/> and <see cref="Comparison.NotEqual"/> apply.</summary>
+public sealed record TagNode(string Key, Comparison Operator, string Value) : FilterNode;
 
 /// <summary>Compares the inference's time, truncated to whole seconds as TensorZero stores it.</summary>
-public sealed record TimeFilter(ComparisonOperator Operator, DateTimeOffset Time) : FilterNode;
+public sealed record TimeNode(Comparison Operator, DateTimeOffset Time) : FilterNode;
 
-public sealed record DemonstrationFilter(bool HasDemonstration) : FilterNode;
+public sealed record DemonstrationNode(bool HasDemonstration) : FilterNode;
 
 /// <summary>A metric by name, with the level that decides whether it joins on the inference or its episode.</summary>
 public sealed record MetricRef(string Name, FeedbackLevel Level);

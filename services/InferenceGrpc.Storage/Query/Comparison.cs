@@ -1,6 +1,6 @@
 namespace InferenceGrpc.Storage.Query;
 
-public enum ComparisonOperator
+public enum Comparison
 {
     LessThan,
     LessThanOrEqual,
