@@ -1,8 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using InferenceGrpc.Api.Ingestion;
+using InferenceGrpc.Api;
 using InferenceGrpc.Conformance;
-using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -40,7 +39,7 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddInferenceStore(builder.Configuration);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
-            .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0]);
+            .AddInferenceApi(builder.Configuration);
         if (options.EnableConformanceServices)
         {
             grpc.AddConformanceServices();

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using InferenceGrpc.Api.Ingestion;
+using InferenceGrpc.Api.Queries;
+using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Protocol.AspNetCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InferenceGrpc.Api;
+
+public static class ApiRegistration
+{
+    /// <summary>
+    /// Serves the product's APIs: ingestion and inference queries. Page tokens are signed with
+    /// <c>Query:PageTokenKey</c> (base64, at least 32 bytes); without it a random key is made at
+    /// start, so tokens do not survive a restart or cross replicas.
+    /// </summary>
+    public static GrpcProtocolBuilder AddInferenceApi(this GrpcProtocolBuilder grpc, IConfiguration configuration)
+    {
+        var services = grpc.Services;
+        services.Configure<QueryLimits>(configuration.GetSection(QueryLimits.Section));
+        services.AddSingleton<InferenceQueryFactory>();
+        services.AddSingleton(new PageTokenCodec(PageTokenKey(configuration)));
+        return grpc
+            .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
+            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0]);
+    }
+
+    private static byte[] PageTokenKey(IConfiguration configuration)
+    {
+        var configured = configuration[$"{QueryLimits.Section}:PageTokenKey"];
+        if (string.IsNullOrEmpty(configured))
+        {
+            return RandomNumberGenerator.GetBytes(32);
+        }
+
+        var key = Convert.FromBase64String(configured);
+        return key.Length >= 32 ? key : throw new InvalidOperationException("Query:PageTokenKey must be at least 32 bytes, base64-encoded.");
+    }
+}

@@ -1,0 +1,116 @@
+using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Storage;
+using InferenceGrpc.Storage.Query;
+using Microsoft.Extensions.Options;
+
+namespace InferenceGrpc.Api.Queries;
+
+/// <summary>
+/// inference.v1.InferenceQueryService: TensorZero's get and list, and a stream of every matching
+/// page. Newest-first streams page by keyset (the last id), so each page costs the same however
+/// deep the stream is; other orders page by offset.
+/// </summary>
+public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryFactory factory, PageTokenCodec tokens, IOptions<QueryLimits> limits)
+{
+    public const string DefaultProject = "default";
+    private const int DefaultLimit = 20;
+    private const int DefaultStreamPageSize = 100;
+
+    public async Task<GetInferencesResponse> GetInferences(GetInferencesRequest request, ServerCallContext context)
+    {
+        var tenant = Tenant(request.Project);
+        if (request.Ids.Count > limits.Value.MaxIds)
+        {
+            throw QueryErrors.Invalid("ids", $"ids: at most {limits.Value.MaxIds} per call, got {request.Ids.Count}");
+        }
+
+        var ids = request.Ids.Select((id, i) => InferenceQueryFactory.ParseId($"ids[{i}]", id)).ToList();
+        var function = request.HasFunctionName ? request.FunctionName : null;
+        await factory.RequireFunctionAsync(tenant, function, context.CancellationToken);
+        var source = InferenceQueryFactory.Convert(request.OutputSource);
+        var results = await store.GetInferencesAsync(tenant, ids, source, context.CancellationToken);
+        var response = new GetInferencesResponse();
+        response.Inferences.AddRange(results
+            .Where(r => function is null || r.Inference.FunctionName == function)
+            .Select(r => StoredInferences.From(r, source)));
+        return response;
+    }
+
+    public async Task<ListInferencesResponse> ListInferences(ListInferencesRequest request, ServerCallContext context)
+    {
+        var tenant = Tenant(request.Project);
+        var selection = request.Selection ?? new InferenceSelection();
+        var cursor = request.PageToken.Length == 0 ? (PageCursor?)null : tokens.Read(request.PageToken, tenant, selection);
+        if (cursor is not null && (request.HasBefore || request.HasAfter || request.HasOffset))
+        {
+            throw QueryErrors.Invalid("page_token", "page_token cannot be combined with before, after or offset: the token already says where the page starts");
+        }
+
+        var paging = new Paging(
+            request.HasLimit ? (int)Math.Min(request.Limit, int.MaxValue) : DefaultLimit,
+            request.HasOffset ? request.Offset : cursor is { Before: null } offset ? (uint)offset.Offset : null,
+            request.HasBefore ? request.Before : cursor?.Before is { } before ? Uuid7.Format(before) : null,
+            request.HasAfter ? request.After : null);
+        var query = await factory.CreateAsync(tenant, selection, paging, context.CancellationToken) with { IncludeTotalCount = request.IncludeTotalCount };
+        var page = await store.QueryInferencesAsync(tenant, query, context.CancellationToken);
+
+        var response = new ListInferencesResponse { NextPageToken = NextToken(tenant, selection, query, page) };
+        response.Inferences.AddRange(page.Items.Select(r => StoredInferences.From(r, query.OutputSource)));
+        if (page.TotalCount is { } total)
+        {
+            response.TotalCount = total;
+        }
+
+        return response;
+    }
+
+    public async Task StreamInferences(StreamInferencesRequest request, IServerStreamWriter<StreamInferencesResponse> responses, ServerCallContext context)
+    {
+        var tenant = Tenant(request.Project);
+        var selection = request.Selection ?? new InferenceSelection();
+        var cursor = request.PageToken.Length == 0 ? (PageCursor?)null : tokens.Read(request.PageToken, tenant, selection);
+        var pageSize = request.PageSize == 0 ? DefaultStreamPageSize : (int)Math.Min(request.PageSize, int.MaxValue);
+        var paging = new Paging(pageSize, cursor is { Before: null } offset ? (uint)offset.Offset : null, cursor?.Before is { } before ? Uuid7.Format(before) : null, null);
+        var query = await factory.CreateAsync(tenant, selection, paging, context.CancellationToken);
+
+        while (true)
+        {
+            // The next page is read only after the previous one was taken by the client: a slow
+            // reader slows the store reads instead of growing server memory.
+            var page = await store.QueryInferencesAsync(tenant, query, context.CancellationToken);
+            var next = NextToken(tenant, selection, query, page);
+            var message = new StreamInferencesResponse { NextPageToken = next };
+            message.Inferences.AddRange(page.Items.Select(r => StoredInferences.From(r, query.OutputSource)));
+            await responses.WriteAsync(message, context.CancellationToken);
+            if (next.Length == 0)
+            {
+                return;
+            }
+
+            query = Advance(query, page);
+        }
+    }
+
+    private static TenantId Tenant(string project) => RequestErrors.ParseProject(project.Length == 0 ? DefaultProject : project);
+
+    /// <summary>The token for the page after this one; empty when this page was not full.</summary>
+    private string NextToken(TenantId tenant, InferenceSelection selection, InferenceQuery query, InferencePage page)
+    {
+        if (query.Limit == 0 || page.Items.Count < query.Limit)
+        {
+            return string.Empty;
+        }
+
+        var next = Advance(query, page);
+        return tokens.Issue(tenant, selection, new PageCursor(next.Before, next.Offset));
+    }
+
+    private static InferenceQuery Advance(InferenceQuery query, InferencePage page) =>
+        IsKeyset(query)
+            ? query with { Before = Guid.Parse(page.Items[^1].Inference.Id), Offset = 0 }
+            : query with { Offset = query.Offset + page.Items.Count };
+
+    /// <summary>Newest first by id, walking older: the next page is simply "before the last id".</summary>
+    private static bool IsKeyset(InferenceQuery query) => query.OrderBy.Count == 0 && query.After is null;
+}
