@@ -30,7 +30,23 @@ public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, str
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (MessageFraming.TryReadFrame(ref buffer, maxMessageSize, out var flags, out var payload))
+            bool complete;
+            byte flags;
+            ReadOnlySequence<byte> payload;
+            try
+            {
+                complete = MessageFraming.TryReadFrame(ref buffer, maxMessageSize, out flags, out payload);
+            }
+            catch (RpcException)
+            {
+                // Every ReadAsync needs its AdvanceTo: a pipe left mid-read cannot be drained by the
+                // server afterwards, and an HTTP/1.1 client then sees its upload cut off.
+                _finished = true;
+                reader.AdvanceTo(buffer.Start);
+                throw;
+            }
+
+            if (complete)
             {
                 try
                 {

@@ -59,10 +59,12 @@ internal sealed class GrpcCallTransport : IServerCallTransport
 
         if (flush)
         {
+            // After the client resets the stream, Kestrel completes flushes without throwing and
+            // RequestAborted fires later; without this check a producer spins through no-op writes.
             var result = await body.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (result.IsCanceled)
+            if (result.IsCanceled || result.IsCompleted)
             {
-                throw new OperationCanceledException("The response was cancelled while flushing.", cancellationToken);
+                throw new OperationCanceledException("The client is no longer reading the response.", cancellationToken);
             }
         }
     }

@@ -46,8 +46,10 @@ internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IL
             GrpcServerLog.DeadlineExceeded(logger, context.Method);
             return DeadlineExceeded;
         }
-        catch (Exception ex) when (deadline.ClientCancelled && IsCancellation(ex))
+        catch (Exception ex) when (IsCancellation(ex))
         {
+            // Not the deadline: the client went away (RequestAborted may not have fired yet when a
+            // write finds the stream gone), or the method gave up on its own.
             GrpcServerLog.CallCancelled(logger, context.Method);
             return Cancelled;
         }
