@@ -3,7 +3,8 @@ SHELL := bash
 .DEFAULT_GOAL := help
 MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 
-BUF := tools/node_modules/.bin/buf
+BUF := scripts/buf
+BUF_STAMP := tools/node_modules/.package-lock.json
 SERVER := services/InferenceGrpc.Server
 SERVER_DLL := $(SERVER)/bin/Release/net10.0/InferenceGrpc.Server.dll
 DATA ?= $(CURDIR)/data
@@ -37,7 +38,7 @@ test: ## Install what the tests need, then run every test
 	scripts/run-tests.sh
 
 .PHONY: lint
-lint: $(BUF) ## buf lint and buf format check of protos/
+lint: $(BUF_STAMP) ## buf lint and buf format check of protos/
 	$(BUF) lint
 	$(BUF) format --diff --exit-code
 
@@ -46,6 +47,6 @@ bench: ## Measure the wire layer (h2load against the running service); never par
 	scripts/install-test-deps.sh
 	scripts/bench.sh
 
-$(BUF): tools/package-lock.json
+$(BUF_STAMP): tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -17,13 +17,10 @@ public sealed class CallReports
 
     public void Completed(string callId, int messagesSent) => Record(callId, GetCallReportResponse.Types.Outcome.Completed, messagesSent);
 
-    /// <summary>
-    /// Records a call that stopped early. The call's token fires for the client going away or for
-    /// the deadline; if the client is still there, it was the deadline.
-    /// </summary>
+    /// <summary>Records a call that stopped early, as deadline or cancellation by what the context says.</summary>
     public void Stopped(string callId, ServerCallContext context, int messagesSent)
     {
-        var outcome = context.Deadline != DateTime.MaxValue && !context.HttpContext.RequestAborted.IsCancellationRequested
+        var outcome = context.DeadlineExceeded
             ? GetCallReportResponse.Types.Outcome.DeadlineExceeded
             : GetCallReportResponse.Types.Outcome.Cancelled;
         Record(callId, outcome, messagesSent);

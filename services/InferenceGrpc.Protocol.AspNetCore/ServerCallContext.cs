@@ -1,3 +1,4 @@
+using InferenceGrpc.Protocol.AspNetCore.Pipeline;
 using Microsoft.AspNetCore.Http;
 
 namespace InferenceGrpc.Protocol.AspNetCore;
@@ -8,15 +9,15 @@ namespace InferenceGrpc.Protocol.AspNetCore;
 /// </summary>
 public sealed class ServerCallContext
 {
+    private readonly CallDeadline _deadline;
     private Metadata? _requestHeaders;
 
-    internal ServerCallContext(HttpContext httpContext, string method, CallProtocol protocol, DateTime deadline, CancellationToken cancellationToken)
+    internal ServerCallContext(HttpContext httpContext, string method, CallProtocol protocol, CallDeadline deadline)
     {
         HttpContext = httpContext;
         Method = method;
         Protocol = protocol;
-        Deadline = deadline;
-        CancellationToken = cancellationToken;
+        _deadline = deadline;
     }
 
     /// <summary>The method's path, "/package.Service/Method".</summary>
@@ -25,10 +26,16 @@ public sealed class ServerCallContext
     public CallProtocol Protocol { get; }
 
     /// <summary>When the call must end, in UTC; <see cref="DateTime.MaxValue"/> when there is none.</summary>
-    public DateTime Deadline { get; }
+    public DateTime Deadline => _deadline.Deadline;
 
     /// <summary>Fires when the client cancels or goes away, or when the deadline passes.</summary>
-    public CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken => _deadline.Token;
+
+    /// <summary>
+    /// True once the deadline has passed (as the deadline timer says, not a clock comparison),
+    /// so service code can tell a deadline from a client that went away.
+    /// </summary>
+    public bool DeadlineExceeded => _deadline.Expired;
 
     /// <summary>The request headers as metadata (binary values decoded); built on first use.</summary>
     public Metadata RequestHeaders => _requestHeaders ??= RequestMetadataReader.Read(HttpContext.Request.Headers);

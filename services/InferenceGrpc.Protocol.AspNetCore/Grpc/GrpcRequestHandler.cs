@@ -35,7 +35,7 @@ internal sealed class GrpcRequestHandler(ServerCallPipeline pipeline, IOptions<G
         // A malformed grpc-timeout is ignored, as other gRPC servers do: the call simply has no deadline.
         TimeSpan? timeout = GrpcTimeout.TryParse(http.Request.Headers["grpc-timeout"], out var parsed) ? parsed : null;
         using var deadline = new CallDeadline(timeout, http.RequestAborted);
-        var context = new ServerCallContext(http, path, protocol, deadline.Deadline, deadline.Token);
+        var context = new ServerCallContext(http, path, protocol, deadline);
         var transport = new GrpcCallTransport(http, context, options.Value);
 
         if (early is not null)

@@ -14,7 +14,7 @@ internal sealed class JsonRequestHandler(ServerCallPipeline pipeline, IOptions<G
 
         // REST callers send no grpc-timeout, so the call lives as long as the client waits.
         using var deadline = new CallDeadline(null, http.RequestAborted);
-        var context = new ServerCallContext(http, "/" + invoker.Descriptor.Service.FullName + "/" + invoker.Descriptor.Name, CallProtocol.Json, deadline.Deadline, deadline.Token);
+        var context = new ServerCallContext(http, "/" + invoker.Descriptor.Service.FullName + "/" + invoker.Descriptor.Name, CallProtocol.Json, deadline);
         var transport = new JsonCallTransport(http, match, shape, options.Value);
         await pipeline.RunAsync(invoker, transport, context, deadline).ConfigureAwait(false);
     }

@@ -18,9 +18,18 @@ public sealed class ConformanceMatrixTests(ConformanceFixture fixture) : IClassF
     {
         ["grpcio"] = (Peer.GrpcIo, [.. GrpcCore, "reflection_list", "reflection_call"]),
         ["grpc-js"] = (Peer.GrpcJs, [.. GrpcCore, "reflection_list"]),
-        ["connect-grpc"] = (Peer.Connect, ["unary", "server_stream_10k", "client_stream", "bidi_stream", "error_details_utf8", "deadline", "cancel_mid_stream", "metadata_roundtrip", "unknown_method"]),
-        ["connect-grpc-web"] = (Peer.Connect, ["unary", "server_stream_10k", "error_details_utf8", "deadline", "metadata_roundtrip", "unknown_method", "grpc_web_binary", "grpc_web_error"]),
-        ["curl"] = (Peer.Curl, ["gzip_response", "grpc_web_binary", "grpc_web_text", "grpc_web_error", "wrong_content_type", "grpc_over_http1", "server_deadline", "rest_transcoding"]),
+        ["connect-grpc"] = (Peer.Connect, [.. GrpcCore, "reflection_list"]),
+        ["connect-grpc-web"] = (Peer.Connect,
+        [
+            "unary", "server_stream_10k", "deadline", "cancel_mid_stream", "gzip_request", "gzip_response", "metadata_roundtrip",
+            "oversize_message", "unknown_method", "health_check", "health_watch", "tls_unary", "grpc_web_binary", "grpc_web_error",
+        ]),
+        ["curl"] = (Peer.Curl,
+        [
+            "unary", "error_details_utf8", "gzip_request", "gzip_response", "metadata_roundtrip", "oversize_message", "unknown_method",
+            "tls_unary", "grpc_web_binary", "grpc_web_text", "grpc_web_error", "wrong_content_type", "grpc_over_http1", "server_deadline",
+            "rest_transcoding",
+        ]),
     };
 
     public static TheoryData<string, string> Cases()
