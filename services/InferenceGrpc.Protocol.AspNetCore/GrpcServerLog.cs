@@ -17,6 +17,9 @@ internal static partial class GrpcServerLog
     [LoggerMessage(EventId = 4, EventName = "CompletionFailed", Level = LogLevel.Debug, Message = "Could not send the status of call '{Method}'; the client has most likely gone.")]
     public static partial void CompletionFailed(ILogger logger, string method, Exception exception);
 
+    [LoggerMessage(EventId = 6, EventName = "HandlerFailedMapped", Level = LogLevel.Warning, Message = "Service method '{Method}' failed with {Code}.")]
+    public static partial void HandlerFailedMapped(ILogger logger, string method, StatusCode code, Exception exception);
+
     [LoggerMessage(EventId = 5, EventName = "UnimplementedMethod", Level = LogLevel.Debug, Message = "No method is bound to '{Path}'.")]
     public static partial void UnimplementedMethod(ILogger logger, string path);
 }

@@ -36,6 +36,14 @@ public sealed class GrpcServerOptions
     public int MaxBufferedRequestBytes => (int)Math.Min(int.MaxValue, (MaxReceiveMessageSize + 5L) * 4 / 3 + 4);
 
     /// <summary>
+    /// Turn exceptions that are not <see cref="RpcException"/> into a status, in order; the first
+    /// non-null answer wins, and an exception nobody maps is UNKNOWN. This is where a store says
+    /// that throttling is RESOURCE_EXHAUSTED and an outage UNAVAILABLE, without service code
+    /// catching everything.
+    /// </summary>
+    public List<Func<Exception, RpcStatus?>> ExceptionMappers { get; } = [];
+
+    /// <summary>
     /// JSON shapes that replace the default Protobuf JSON mapping for particular methods, keyed
     /// by the method's full Protobuf name ("package.Service.Method"). APIs that must match someone else's JSON
     /// byte for byte register their shape here.

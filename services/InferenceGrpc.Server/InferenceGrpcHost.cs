@@ -24,6 +24,9 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The store in use, in words.</summary>
+    public string StoreDescription => StorageRegistration.Describe(_app.Services);
+
     /// <summary>The bound addresses; ports chosen by the OS (port 0) are resolved after start.</summary>
     public ServerEndpoints Endpoints => new(Address("grpc", "http"), Address("http", "http"), Address("tls", "https"));
 
@@ -36,6 +39,7 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureEndpoints(kestrel, options, listeners));
 
         builder.Services.Configure<GrpcServerOptions>(builder.Configuration.GetSection("Grpc"));
+        builder.Services.Configure<GrpcServerOptions>(grpcOptions => grpcOptions.ExceptionMappers.Add(StoreFailureMapping.ToStatus));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddInferenceStore(builder.Configuration);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()

@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == SeedCommand.Name)
 
 await using var host = InferenceGrpcHost.Create(args);
 await host.StartAsync();
-Console.WriteLine("InferenceGrpc is listening:");
+Console.WriteLine($"InferenceGrpc is listening (store: {host.StoreDescription}):");
 foreach (var line in host.Endpoints.Describe())
 {
     Console.WriteLine("  " + line);

@@ -1,17 +1,38 @@
 using InferenceGrpc.Storage;
+using InferenceGrpc.Storage.Cosmos;
 using InferenceGrpc.Storage.Sqlite;
 
 namespace InferenceGrpc.Server;
 
-/// <summary>Chooses the store from configuration: the embedded SQLite file unless a Cosmos DB account is configured.</summary>
+/// <summary>
+/// Chooses the store from configuration, with no code change: Cosmos DB when
+/// <c>Storage:Cosmos:Endpoint</c> and <c>Storage:Cosmos:Key</c> are set (also as the environment
+/// variables <c>Storage__Cosmos__Endpoint</c> and <c>Storage__Cosmos__Key</c>), otherwise the
+/// embedded SQLite file.
+/// </summary>
 internal static class StorageRegistration
 {
     public static IServiceCollection AddInferenceStore(this IServiceCollection services, IConfiguration configuration)
     {
+        var cosmos = configuration.GetSection(CosmosStoreOptions.Section).Get<CosmosStoreOptions>() ?? new CosmosStoreOptions();
+        if (cosmos.IsConfigured)
+        {
+            services.AddSingleton(cosmos);
+            services.AddSingleton<IInferenceStore, CosmosInferenceStore>();
+            return services;
+        }
+
         var sqlite = configuration.GetSection(SqliteStoreOptions.Section).Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
         services.AddSingleton(sqlite);
-        services.AddSingleton<SqliteInferenceStore>();
-        services.AddSingleton<IInferenceStore>(sp => sp.GetRequiredService<SqliteInferenceStore>());
+        services.AddSingleton<IInferenceStore, SqliteInferenceStore>();
         return services;
     }
+
+    /// <summary>Which store the configuration selects, for the start-up banner.</summary>
+    public static string Describe(IServiceProvider services) => services.GetRequiredService<IInferenceStore>() switch
+    {
+        SqliteInferenceStore sqlite => $"SQLite file {sqlite.DatabasePath}",
+        CosmosInferenceStore => $"Cosmos DB at {services.GetRequiredService<CosmosStoreOptions>().Endpoint}",
+        var other => other.GetType().Name,
+    };
 }

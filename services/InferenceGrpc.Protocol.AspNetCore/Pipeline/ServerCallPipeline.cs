@@ -53,6 +53,11 @@ internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IL
             GrpcServerLog.CallCancelled(logger, context.Method);
             return Cancelled;
         }
+        catch (Exception ex) when (Map(ex) is { } mapped)
+        {
+            GrpcServerLog.HandlerFailedMapped(logger, context.Method, mapped.Code, ex);
+            return mapped;
+        }
         catch (Exception ex)
         {
             GrpcServerLog.HandlerFailed(logger, context.Method, ex);
@@ -61,6 +66,19 @@ internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IL
                 : "Exception was thrown by handler.";
             return new RpcStatus(StatusCode.Unknown, message);
         }
+    }
+
+    private RpcStatus? Map(Exception exception)
+    {
+        foreach (var mapper in options.Value.ExceptionMappers)
+        {
+            if (mapper(exception) is { } status)
+            {
+                return status;
+            }
+        }
+
+        return null;
     }
 
     // A client that goes away surfaces as a cancelled token, or as an I/O error from Kestrel.
