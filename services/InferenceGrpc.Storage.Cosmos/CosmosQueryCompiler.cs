@@ -1,4 +1,3 @@
-using System.Globalization;
 using InferenceGrpc.Contracts.V1;
 using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using InferenceGrpc.Storage.Query;
@@ -16,7 +15,7 @@ namespace InferenceGrpc.Storage.Cosmos;
 /// </summary>
 internal sealed class CosmosQueryCompiler
 {
-    private readonly List<(string Name, object Value)> _parameters = [];
+    private readonly QueryParameters _parameters = new();
 
     private CosmosQueryCompiler()
     {
@@ -119,10 +118,10 @@ internal sealed class CosmosQueryCompiler
         AndNode and => and.Children.Count == 0 ? "true" : "(" + string.Join(" AND ", and.Children.Select(IsTrue)) + ")",
         OrNode or => or.Children.Count == 0 ? "false" : "(" + string.Join(" OR ", or.Children.Select(IsTrue)) + ")",
         NotNode not => IsFalse(not.Child),
-        FloatMetricNode metric => MetricExists(metric.Metric, $"m.v {Operator(metric.Operator)} {Bind(metric.Value)}"),
+        FloatMetricNode metric => MetricExists(metric.Metric, $"m.v {metric.Operator.Symbol()} {Bind(metric.Value)}"),
         BooleanMetricNode metric => MetricExists(metric.Metric, $"m.v = {Bind(metric.Value ? 1.0 : 0.0)}"),
-        TagNode tag => $"EXISTS(SELECT VALUE t FROM t IN c.tags WHERE t.k = {Bind(tag.Key)} AND t.v {Operator(tag.Operator)} {Bind(tag.Value)})",
-        TimeNode time => $"(c.createdS {Operator(time.Operator)} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
+        TagNode tag => $"EXISTS(SELECT VALUE t FROM t IN c.tags WHERE t.k = {Bind(tag.Key)} AND t.v {tag.Operator.Symbol()} {Bind(tag.Value)})",
+        TimeNode time => $"(c.createdS {time.Operator.Symbol()} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
         DemonstrationNode demo => demo.HasDemonstration ? "NOT IS_NULL(c.demo)" : "IS_NULL(c.demo)",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown filter node."),
     };
@@ -130,7 +129,7 @@ internal sealed class CosmosQueryCompiler
     /// <summary>True when the node evaluates to false; metric leaves are false only when feedback exists.</summary>
     private string IsFalse(FilterNode node) => node switch
     {
-        FloatMetricNode metric => MetricExists(metric.Metric, $"NOT (m.v {Operator(metric.Operator)} {Bind(metric.Value)})"),
+        FloatMetricNode metric => MetricExists(metric.Metric, $"NOT (m.v {metric.Operator.Symbol()} {Bind(metric.Value)})"),
         BooleanMetricNode metric => MetricExists(metric.Metric, $"m.v != {Bind(metric.Value ? 1.0 : 0.0)}"),
         _ => $"(NOT {IsTrue(node)})",
     };
@@ -154,23 +153,7 @@ internal sealed class CosmosQueryCompiler
 
     private static string Direction(bool descending) => descending ? "DESC" : "ASC";
 
-    private static string Operator(Comparison op) => op switch
-    {
-        Comparison.LessThan => "<",
-        Comparison.LessThanOrEqual => "<=",
-        Comparison.Equal => "=",
-        Comparison.GreaterThan => ">",
-        Comparison.GreaterThanOrEqual => ">=",
-        Comparison.NotEqual => "!=",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
-
-    private string Bind(object value)
-    {
-        var name = "@p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-        _parameters.Add((name, value));
-        return name;
-    }
+    private string Bind(object value) => _parameters.Bind(value);
 
     private static void Add(List<string> conditions, string? value, Func<string, string> condition)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InferenceGrpc.Contracts.V1;
 using OutputSource = InferenceGrpc.Storage.Query.OutputSource;
 using InferenceGrpc.Storage.Query;
@@ -14,7 +13,7 @@ namespace InferenceGrpc.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteQueryCompiler
 {
-    private readonly List<KeyValuePair<string, object>> _parameters = [];
+    private readonly QueryParameters _parameters = new();
 
     private SqliteQueryCompiler()
     {
@@ -100,11 +99,11 @@ internal sealed class SqliteQueryCompiler
         AndNode and => and.Children.Count == 0 ? "1" : "(" + string.Join(" AND ", and.Children.Select(c => $"COALESCE({Filter(c)}, 0)")) + ")",
         OrNode or => or.Children.Count == 0 ? "0" : "(" + string.Join(" OR ", or.Children.Select(c => $"COALESCE({Filter(c)}, 0)")) + ")",
         NotNode not => $"(NOT COALESCE({Filter(not.Child)}, 1))",
-        FloatMetricNode metric => $"({LatestMetric(metric.Metric)} {Operator(metric.Operator)} {Bind(metric.Value)})",
+        FloatMetricNode metric => $"({LatestMetric(metric.Metric)} {metric.Operator.Symbol()} {Bind(metric.Value)})",
         BooleanMetricNode metric => $"({LatestMetric(metric.Metric)} = {Bind(metric.Value ? 1.0 : 0.0)})",
         // A missing tag fails both = and != (two-valued: EXISTS is never NULL).
-        TagNode tag => $"EXISTS (SELECT 1 FROM inference_tags t WHERE t.tenant = i.tenant AND t.inference_id = i.id AND t.key = {Bind(tag.Key)} AND t.value {Operator(tag.Operator)} {Bind(tag.Value)})",
-        TimeNode time => $"((i.created_ms / 1000) {Operator(time.Operator)} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
+        TagNode tag => $"EXISTS (SELECT 1 FROM inference_tags t WHERE t.tenant = i.tenant AND t.inference_id = i.id AND t.key = {Bind(tag.Key)} AND t.value {tag.Operator.Symbol()} {Bind(tag.Value)})",
+        TimeNode time => $"((i.created_ms / 1000) {time.Operator.Symbol()} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
         DemonstrationNode demo => $"({(demo.HasDemonstration ? string.Empty : "NOT ")}EXISTS (SELECT 1 FROM latest_demonstrations ld WHERE ld.tenant = i.tenant AND ld.inference_id = i.id))",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown filter node."),
     };
@@ -143,23 +142,7 @@ internal sealed class SqliteQueryCompiler
         return string.Join(", ", keys);
     }
 
-    private static string Operator(Comparison op) => op switch
-    {
-        Comparison.LessThan => "<",
-        Comparison.LessThanOrEqual => "<=",
-        Comparison.Equal => "=",
-        Comparison.GreaterThan => ">",
-        Comparison.GreaterThanOrEqual => ">=",
-        Comparison.NotEqual => "<>",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
-
-    private string Bind(object value)
-    {
-        var name = "@p" + _parameters.Count.ToString(CultureInfo.InvariantCulture);
-        _parameters.Add(KeyValuePair.Create(name, value));
-        return name;
-    }
+    private string Bind(object value) => _parameters.Bind(value);
 
     private string BindAll<T>(IEnumerable<T> values) where T : notnull => string.Join(", ", values.Select(v => Bind(v)));
 

@@ -69,42 +69,28 @@ internal sealed class DescriptorIndex
             }
         }
 
-        foreach (var message in file.MessageTypes)
-        {
-            AddMessage(message, file);
-        }
-
-        foreach (var enumType in file.EnumTypes)
-        {
-            _symbols[enumType.FullName] = file;
-        }
-
-        foreach (var extension in file.Extensions.UnorderedExtensions)
-        {
-            _symbols[extension.FullName] = file;
-            _extensions[(extension.ExtendeeType.FullName, extension.FieldNumber)] = file;
-        }
-
+        AddTypes(file.MessageTypes, file.EnumTypes, file.Extensions.UnorderedExtensions, file);
         foreach (var dependency in file.Dependencies)
         {
             AddFile(dependency);
         }
     }
 
-    private void AddMessage(MessageDescriptor message, FileDescriptor file)
+    /// <summary>Indexes messages (with their nested types), enums and extensions declared in one scope.</summary>
+    private void AddTypes(IEnumerable<MessageDescriptor> messages, IEnumerable<EnumDescriptor> enums, IEnumerable<FieldDescriptor> extensions, FileDescriptor file)
     {
-        _symbols[message.FullName] = file;
-        foreach (var nested in message.NestedTypes)
+        foreach (var message in messages)
         {
-            AddMessage(nested, file);
+            _symbols[message.FullName] = file;
+            AddTypes(message.NestedTypes, message.EnumTypes, message.Extensions.UnorderedExtensions, file);
         }
 
-        foreach (var enumType in message.EnumTypes)
+        foreach (var enumType in enums)
         {
             _symbols[enumType.FullName] = file;
         }
 
-        foreach (var extension in message.Extensions.UnorderedExtensions)
+        foreach (var extension in extensions)
         {
             _symbols[extension.FullName] = file;
             _extensions[(extension.ExtendeeType.FullName, extension.FieldNumber)] = file;
