@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using InferenceGrpc.FunctionalTests.Infrastructure;
+using InferenceGrpc.Testing;
 
 namespace InferenceGrpc.FunctionalTests.Conformance;
 

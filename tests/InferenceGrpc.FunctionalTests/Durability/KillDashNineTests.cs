@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using InferenceGrpc.FunctionalTests.Infrastructure;
+using InferenceGrpc.Testing;
 using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Query;
 using InferenceGrpc.Storage.Sqlite;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InferenceGrpc.Testing;
 
 namespace InferenceGrpc.FunctionalTests.Infrastructure;
 

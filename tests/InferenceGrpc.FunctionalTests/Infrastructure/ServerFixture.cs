@@ -1,4 +1,5 @@
 using InferenceGrpc.Server;
+using InferenceGrpc.Testing;
 
 namespace InferenceGrpc.FunctionalTests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using InferenceGrpc.Client;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.FunctionalTests.Infrastructure;
+using InferenceGrpc.Testing;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Storage;
 using Record = InferenceGrpc.Contracts.V1.Record;

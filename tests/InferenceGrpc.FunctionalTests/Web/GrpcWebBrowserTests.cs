@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using InferenceGrpc.FunctionalTests.Infrastructure;
+using InferenceGrpc.Testing;
 
 namespace InferenceGrpc.FunctionalTests.Web;
 

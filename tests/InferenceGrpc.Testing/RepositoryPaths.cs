@@ -1,4 +1,4 @@
-namespace InferenceGrpc.FunctionalTests.Infrastructure;
+namespace InferenceGrpc.Testing;
 
 /// <summary>Locates the repository, so tests can run scripts and read protos from it.</summary>
 public static class RepositoryPaths

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace InferenceGrpc.FunctionalTests.Infrastructure;
+namespace InferenceGrpc.Testing;
 
 /// <summary>
 /// The service as a separate process on free ports, for what an in-process host cannot show:
@@ -22,7 +22,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Http { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    /// <summary>The operating system's id of the server process.</summary>
+    public int ProcessId => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,13 +33,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var argument in new[]
-        {
+        string[] all =
+        [
             Path.Combine(AppContext.BaseDirectory, "InferenceGrpc.Server.dll"),
             "--Server:GrpcPort=0", "--Server:HttpPort=0",
             $"--Storage:Sqlite:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
-        })
+            .. arguments,
+        ];
+        foreach (var argument in all)
         {
             start.ArgumentList.Add(argument);
         }
