@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Queries;
+using InferenceGrpc.Api.TensorZero;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class ApiRegistration
         services.Configure<QueryLimits>(configuration.GetSection(QueryLimits.Section));
         services.AddSingleton<InferenceQueryFactory>();
         services.AddSingleton(new PageTokenCodec(PageTokenKey(configuration)));
+        services.Configure<GrpcServerOptions>(TensorZeroJsonShape.Register);
         return grpc
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
             .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0]);

@@ -18,18 +18,20 @@ internal static class StorageRegistration
         if (cosmos.IsConfigured)
         {
             services.AddSingleton(cosmos);
-            services.AddSingleton<IInferenceStore, CosmosInferenceStore>();
+            services.AddSingleton<CosmosInferenceStore>();
+            services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<CosmosInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
             return services;
         }
 
         var sqlite = configuration.GetSection(SqliteStoreOptions.Section).Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
         services.AddSingleton(sqlite);
-        services.AddSingleton<IInferenceStore, SqliteInferenceStore>();
+        services.AddSingleton<SqliteInferenceStore>();
+        services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<SqliteInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 
     /// <summary>Which store the configuration selects, for the start-up banner.</summary>
-    public static string Describe(IServiceProvider services) => services.GetRequiredService<IInferenceStore>() switch
+    public static string Describe(IServiceProvider services) => ((CachingInferenceStore)services.GetRequiredService<IInferenceStore>()).Inner switch
     {
         SqliteInferenceStore sqlite => $"SQLite file {sqlite.DatabasePath}",
         CosmosInferenceStore => $"Cosmos DB at {services.GetRequiredService<CosmosStoreOptions>().Endpoint}",

@@ -52,16 +52,22 @@ internal sealed class CosmosContainers
         return policy;
     }
 
-    /// <summary>The body and search text are never range-filtered; every ORDER BY has its composite index, both directions.</summary>
+    /// <summary>
+    /// The body and search text are never range-filtered. A multi-key ORDER BY needs a composite
+    /// index with exactly its paths and directions: the compiler's only one is (createdS, id),
+    /// in any direction pair (ascending timestamps keep the id tie-break descending; an 'after'
+    /// cursor inverts both).
+    /// </summary>
     private static IndexingPolicy InferenceIndexing()
     {
         var policy = Excluding("/body/?", "/searchText/?");
-        foreach (var descending in new[] { true, false })
+        var orders = new[] { CompositePathSortOrder.Ascending, CompositePathSortOrder.Descending };
+        foreach (var time in orders)
         {
-            var order = descending ? CompositePathSortOrder.Descending : CompositePathSortOrder.Ascending;
-            policy.CompositeIndexes.Add(Composite(("/tenant", CompositePathSortOrder.Ascending), ("/id", order)));
-            policy.CompositeIndexes.Add(Composite(("/tenant", CompositePathSortOrder.Ascending), ("/createdS", order), ("/id", order)));
-            policy.CompositeIndexes.Add(Composite(("/tenant", CompositePathSortOrder.Ascending), ("/functionName", CompositePathSortOrder.Ascending), ("/id", order)));
+            foreach (var id in orders)
+            {
+                policy.CompositeIndexes.Add(Composite(("/createdS", time), ("/id", id)));
+            }
         }
 
         return policy;

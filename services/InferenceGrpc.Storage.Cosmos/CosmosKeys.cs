@@ -14,8 +14,13 @@ internal static class CosmosKeys
     public const string DayPath = "/day";
     public const string KindPath = "/kind";
 
-    /// <summary>The day of a UUID's first 48 bits; any UUID maps to one day, deterministically.</summary>
-    public static string Day(Guid id) => Uuid7.Timestamp(id).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The UTC day in a UUIDv7. Other UUIDs (episode ids may be any version) carry no time, so
+    /// they spread over 256 buckets by their first byte instead.
+    /// </summary>
+    public static string Day(Guid id) => Uuid7.TryTimestamp(id, out var time)
+        ? time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : "other-" + id.ToString("N")[..2];
 
     public static string Day(string id) => Day(Guid.Parse(id));
 

@@ -34,7 +34,8 @@ internal sealed class CosmosQueryCompiler
         }
 
         var reverse = query.After is not null;
-        var keys = query.OrderBy.Select(o => $"c.createdS {Direction(o.Descending != reverse)}").Append($"c.id {Direction(!reverse)}");
+        // Only the first timestamp key can decide anything, and Cosmos refuses a path twice in ORDER BY.
+        var keys = query.OrderBy.Take(1).Select(o => $"c.createdS {Direction(o.Descending != reverse)}").Append($"c.id {Direction(!reverse)}");
         var offset = compiler.Bind(query.Offset);
         var limit = compiler.Bind(query.Limit);
         return compiler.Build($"SELECT c.body, c.demo FROM c WHERE {where} ORDER BY {string.Join(", ", keys)} OFFSET {offset} LIMIT {limit}", false, reverse);
@@ -121,7 +122,7 @@ internal sealed class CosmosQueryCompiler
         FloatMetricNode metric => MetricExists(metric.Metric, $"m.v {metric.Operator.Symbol()} {Bind(metric.Value)}"),
         BooleanMetricNode metric => MetricExists(metric.Metric, $"m.v = {Bind(metric.Value ? 1.0 : 0.0)}"),
         TagNode tag => $"EXISTS(SELECT VALUE t FROM t IN c.tags WHERE t.k = {Bind(tag.Key)} AND t.v {tag.Operator.Symbol()} {Bind(tag.Value)})",
-        TimeNode time => $"(c.createdS {time.Operator.Symbol()} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
+        TimeNode time => Time(time),
         DemonstrationNode demo => demo.HasDemonstration ? "NOT IS_NULL(c.demo)" : "IS_NULL(c.demo)",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown filter node."),
     };
@@ -133,6 +134,15 @@ internal sealed class CosmosQueryCompiler
         BooleanMetricNode metric => MetricExists(metric.Metric, $"m.v != {Bind(metric.Value ? 1.0 : 0.0)}"),
         _ => $"(NOT {IsTrue(node)})",
     };
+
+    /// <summary>The time leaf as an exact comparison of whole seconds (see <see cref="WholeSecondBound"/>).</summary>
+    private string Time(TimeNode time)
+    {
+        var bound = WholeSecondBound.For(time.Operator, time.Time);
+        return bound.Constant is { } constant
+            ? (constant ? "true" : "false")
+            : $"(c.createdS {bound.Comparison.Symbol()} {Bind(bound.Seconds)})";
+    }
 
     private string MetricExists(MetricRef metric, string comparison)
     {

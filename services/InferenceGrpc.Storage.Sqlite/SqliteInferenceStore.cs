@@ -27,7 +27,8 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            using var connection = _connections.Open();
+            using var lease = _connections.Open();
+        var connection = lease.Connection;
             using var transaction = connection.BeginTransaction();
             using (var writer = new SqliteRecordWriter(connection, transaction, tenant.Value))
             {
@@ -60,7 +61,8 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
         if (query.IncludeTotalCount)
         {
             var count = SqliteQueryCompiler.CompileCount(tenant.Value, query);
-            using var connection = _connections.Open();
+            using var lease = _connections.Open();
+        var connection = lease.Connection;
             using var command = Command(connection, count);
             total = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
@@ -70,7 +72,8 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
 
     public async Task<IReadOnlyDictionary<string, MetricDefinition>> GetMetricDefinitionsAsync(TenantId tenant, CancellationToken cancellationToken)
     {
-        using var connection = _connections.Open();
+        using var lease = _connections.Open();
+        var connection = lease.Connection;
         using var command = Command(connection, new CompiledQuery("SELECT body FROM metric_definitions WHERE tenant = @p0", [KeyValuePair.Create("@p0", (object)tenant.Value)], false));
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var metrics = new Dictionary<string, MetricDefinition>(StringComparer.Ordinal);
@@ -85,7 +88,8 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
 
     public async Task<bool> FunctionExistsAsync(TenantId tenant, string functionName, CancellationToken cancellationToken)
     {
-        using var connection = _connections.Open();
+        using var lease = _connections.Open();
+        var connection = lease.Connection;
         using var command = Command(connection, new CompiledQuery(
             "SELECT EXISTS (SELECT 1 FROM inferences WHERE tenant = @p0 AND function_name = @p1)",
             [KeyValuePair.Create("@p0", (object)tenant.Value), KeyValuePair.Create("@p1", (object)functionName)],
@@ -95,7 +99,8 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken)
     {
-        using var connection = _connections.Open();
+        using var lease = _connections.Open();
+        var connection = lease.Connection;
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         await command.ExecuteScalarAsync(cancellationToken);
@@ -104,12 +109,13 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
     public void Dispose()
     {
         _writeLock.Dispose();
-        SqliteConnection.ClearAllPools();
+        _connections.Dispose();
     }
 
     private async Task<IReadOnlyList<InferenceResult>> ReadAsync(CompiledQuery query, CancellationToken cancellationToken)
     {
-        using var connection = _connections.Open();
+        using var lease = _connections.Open();
+        var connection = lease.Connection;
         using var command = Command(connection, query);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var results = new List<InferenceResult>();

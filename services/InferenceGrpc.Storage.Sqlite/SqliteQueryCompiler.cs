@@ -103,10 +103,19 @@ internal sealed class SqliteQueryCompiler
         BooleanMetricNode metric => $"({LatestMetric(metric.Metric)} = {Bind(metric.Value ? 1.0 : 0.0)})",
         // A missing tag fails both = and != (two-valued: EXISTS is never NULL).
         TagNode tag => $"EXISTS (SELECT 1 FROM inference_tags t WHERE t.tenant = i.tenant AND t.inference_id = i.id AND t.key = {Bind(tag.Key)} AND t.value {tag.Operator.Symbol()} {Bind(tag.Value)})",
-        TimeNode time => $"((i.created_ms / 1000) {time.Operator.Symbol()} {Bind(time.Time.ToUnixTimeMilliseconds() / 1000.0)})",
+        TimeNode time => Time(time),
         DemonstrationNode demo => $"({(demo.HasDemonstration ? string.Empty : "NOT ")}EXISTS (SELECT 1 FROM latest_demonstrations ld WHERE ld.tenant = i.tenant AND ld.inference_id = i.id))",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node.GetType().Name, "Unknown filter node."),
     };
+
+    /// <summary>The time leaf as an exact comparison of whole seconds (see <see cref="WholeSecondBound"/>).</summary>
+    private string Time(TimeNode time)
+    {
+        var bound = WholeSecondBound.For(time.Operator, time.Time);
+        return bound.Constant is { } constant
+            ? (constant ? "1" : "0")
+            : $"((i.created_ms / 1000) {bound.Comparison.Symbol()} {Bind(bound.Seconds)})";
+    }
 
     /// <summary>The latest value of a metric for the row, or NULL: joined on the id or the episode.</summary>
     private string LatestMetric(MetricRef metric) =>

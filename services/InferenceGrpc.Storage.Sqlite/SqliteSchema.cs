@@ -78,6 +78,11 @@ internal static class SqliteSchema
           PRIMARY KEY (tenant, id)
         );
         """,
+        """
+        -- "One function, newest first" walks this index in id order and stops after the page;
+        -- the (function, variant, id) index cannot give id order across variants.
+        CREATE INDEX inferences_by_function_id ON inferences (tenant, function_name, id);
+        """,
     ];
 
     public static int Version => Migrations.Length;

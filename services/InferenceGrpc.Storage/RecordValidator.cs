@@ -58,7 +58,13 @@ public static partial class RecordValidator
                 case Record.KindOneofCase.InferenceEvaluation:
                     var evaluation = RequireId(record.InferenceEvaluation.Clone(), e => e.Id, $"records[{i}].inference_evaluation", errors);
                     Require(evaluation.InferenceId.Length > 0 || evaluation.SessionId.Length > 0, $"records[{i}].inference_evaluation.inference_id", "an inference_id or a session_id is required", errors);
-                    Require(evaluation.InferenceId.Length == 0 || Uuid7.TryParse(evaluation.InferenceId, out _), $"records[{i}].inference_evaluation.inference_id", "not a UUID", errors);
+                    if (evaluation.InferenceId.Length > 0)
+                    {
+                        // Stored in the one canonical form, so every store can match it against inference ids.
+                        Require(Uuid7.TryParse(evaluation.InferenceId, out var evaluated), $"records[{i}].inference_evaluation.inference_id", "not a UUID", errors);
+                        evaluation.InferenceId = Uuid7.Format(evaluated);
+                    }
+
                     evaluation.CreateTime ??= Timestamp.FromDateTimeOffset(now);
                     batch.InferenceEvaluations.Add(evaluation);
                     break;
@@ -91,7 +97,7 @@ public static partial class RecordValidator
         {
             inference.Id = Uuid7.Format(Uuid7.New(inference.CreateTime?.ToDateTimeOffset() ?? now));
         }
-        else if (!Uuid7.TryParse(inference.Id, out var id) || !Uuid7.IsVersion7(id))
+        else if (!Uuid7.TryParse(inference.Id, out var id) || !Uuid7.TryTimestamp(id, out _))
         {
             errors.Add(new FieldViolation(path + ".id", "must be a UUIDv7 (its time orders and places the record), or empty to have one minted"));
         }
@@ -100,9 +106,9 @@ public static partial class RecordValidator
             inference.Id = Uuid7.Format(id);
         }
 
-        if (inference.CreateTime is null && Uuid7.TryParse(inference.Id, out var minted))
+        if (inference.CreateTime is null && Uuid7.TryParse(inference.Id, out var minted) && Uuid7.TryTimestamp(minted, out var mintedTime))
         {
-            inference.CreateTime = Timestamp.FromDateTimeOffset(Uuid7.Timestamp(minted));
+            inference.CreateTime = Timestamp.FromDateTimeOffset(mintedTime);
         }
 
         if (inference.EpisodeId.Length > 0)
@@ -144,7 +150,7 @@ public static partial class RecordValidator
             errors.Add(new FieldViolation(path + ".id", "not a UUID"));
         }
 
-        feedback.CreateTime ??= Timestamp.FromDateTimeOffset(Uuid7.TryParse(feedback.Id, out var parsed) && Uuid7.IsVersion7(parsed) ? Uuid7.Timestamp(parsed) : now);
+        feedback.CreateTime ??= Timestamp.FromDateTimeOffset(Uuid7.TryParse(feedback.Id, out var parsed) && Uuid7.TryTimestamp(parsed, out var idTime) ? idTime : now);
         if (Uuid7.TryParse(feedback.TargetId, out var target))
         {
             feedback.TargetId = Uuid7.Format(target);

@@ -16,14 +16,31 @@ public static class Uuid7
 
     public static bool IsVersion7(Guid id) => id.Version == 7;
 
-    /// <summary>The creation time carried in the id.</summary>
-    public static DateTimeOffset Timestamp(Guid id)
+    /// <summary>The creation time in a version-7 id; false for other versions or an unrepresentable time.</summary>
+    public static bool TryTimestamp(Guid id, out DateTimeOffset time)
     {
+        time = default;
+        if (!IsVersion7(id))
+        {
+            return false;
+        }
+
         Span<byte> bytes = stackalloc byte[16];
         id.TryWriteBytes(bytes, bigEndian: true, out _);
         var milliseconds = (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
-        return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        if (milliseconds > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            return false;
+        }
+
+        time = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        return true;
     }
+
+    /// <summary>The creation time carried in a version-7 id.</summary>
+    /// <exception cref="ArgumentException">The id is not a version-7 id with a representable time.</exception>
+    public static DateTimeOffset Timestamp(Guid id) =>
+        TryTimestamp(id, out var time) ? time : throw new ArgumentException($"{id} is not a UUIDv7 with a representable time.", nameof(id));
 
     public static byte[] ToBigEndianBytes(Guid id) => id.ToByteArray(bigEndian: true);
 

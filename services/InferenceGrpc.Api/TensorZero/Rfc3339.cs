@@ -61,7 +61,7 @@ internal ref struct Rfc3339
             throw new SerdeError(TooLong);
         }
 
-        if (month is < 1 or > 12 || day is < 1 or > 31 || hour > 23 || minute > 59 || second > 60 || day > DateTime.DaysInMonth(year, month))
+        if (year < 1 || month is < 1 or > 12 || day is < 1 or > 31 || hour > 23 || minute > 59 || second > 60 || day > DateTime.DaysInMonth(year, month))
         {
             throw new SerdeError(OutOfRange);
         }

@@ -9,11 +9,27 @@ namespace InferenceGrpc.Api.TensorZero;
 /// <summary>
 /// A request body TensorZero's deserializer would refuse, with serde's message. TensorZero
 /// parses bodies with serde_path_to_error, so a message is "&lt;path&gt;: &lt;serde text&gt;", such as
-/// "limit: invalid value: integer `-1`, expected u32"; clients match on these texts. Readers
-/// throw this with the message relative to the value being read; callers add the path.
+/// "limit: invalid value: integer `-1`, expected u32" or "order_by[0].direction: ..."; clients
+/// match on these texts. Readers throw the bare text and each enclosing reader adds its path
+/// segment (a member name, or "[i]" for an element).
 /// </summary>
-internal sealed class SerdeError(string message) : Exception(message)
+internal sealed class SerdeError : Exception
 {
+    private readonly string _detail;
+    private readonly string[] _path;
+
+    public SerdeError(string detail)
+        : this(detail, [])
+    {
+    }
+
+    private SerdeError(string detail, string[] path)
+        : base(path.Length == 0 ? detail : PathText(path) + ": " + detail)
+    {
+        _detail = detail;
+        _path = path;
+    }
+
     public static SerdeError MissingField(string field) => new($"missing field `{field}`");
 
     public static SerdeError InvalidType(JsonElement actual, string expected) => new($"invalid type: {Unexpected(actual)}, expected {expected}");
@@ -22,8 +38,32 @@ internal sealed class SerdeError(string message) : Exception(message)
 
     public static SerdeError UnknownVariant(string variant, IReadOnlyList<string> expected) => new($"unknown variant `{variant}`, expected {OneOf(expected)}");
 
-    /// <summary>This error under a path segment, as serde_path_to_error prints it.</summary>
-    public SerdeError Under(string path) => new($"{path}: {Message}");
+    /// <summary>This error one level down: under a member name or an "[i]" element.</summary>
+    public SerdeError Under(string segment) => new(_detail, [segment, .. _path]);
+
+    /// <summary>
+    /// The error as TensorZero's TensorZeroDeserialize derive (used for the filter tree) hands
+    /// it on: its inner path joined with '.' ("children.[0]") and folded into a plain message,
+    /// to which the enclosing reader adds its own path.
+    /// </summary>
+    public SerdeError FoldedByDerive() => _path.Length == 0 ? this : new SerdeError(string.Join('.', _path) + ": " + _detail);
+
+    /// <summary>serde_path_to_error's path: members joined with '.', elements appended as "[i]".</summary>
+    private static string PathText(string[] path)
+    {
+        var text = new StringBuilder();
+        foreach (var segment in path)
+        {
+            if (text.Length > 0 && !segment.StartsWith('['))
+            {
+                text.Append('.');
+            }
+
+            text.Append(segment);
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>The error as the call's status: TensorZero answers 400 with the text.</summary>
     public RpcException ToRpcException() => new(StatusCode.InvalidArgument, Message);
@@ -58,7 +98,9 @@ internal sealed class SerdeError(string message) : Exception(message)
             }
         }
 
-        return new SerdeNumber(null, double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture));
+        // serde_json refuses a number beyond f64's range ("1e400") as it parses, like any malformed JSON.
+        var number = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.IsFinite(number) ? new SerdeNumber(null, number) : throw RequestBody.Malformed();
     }
 
     private static string OneOf(IReadOnlyList<string> names) => names.Count switch
@@ -98,12 +140,4 @@ internal sealed class SerdeError(string message) : Exception(message)
 
         return result.Append('"').ToString();
     }
-}
-
-/// <summary>A JSON number as serde_json holds it: an integer (u64 or i64) or an f64.</summary>
-internal readonly record struct SerdeNumber(BigInteger? Integer, double? Float)
-{
-    public string Describe() => Integer is { } integer
-        ? $"integer `{integer.ToString(CultureInfo.InvariantCulture)}`"
-        : $"floating point `{SerdeNumbers.Float64(Float!.Value)}`";
 }

@@ -11,12 +11,12 @@ import uuid
 import grpc
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 
-from peerlib import CaseFailure, Protos, check_status_details, expect, expect_eq, parse_args, poll, run_cases
+from peerlib import (
+    ECHO_SERVICE, UTF8_MESSAGE, CaseFailure, Protos, check_status_details, expect, expect_eq, parse_args, poll, run_cases,
+)
 
 PEER = "grpcio"
 TIMEOUT_S = 15  # per RPC, unless a case says otherwise
-UTF8_MESSAGE = "héllo ✓ wörld"
-ECHO_SERVICE = "conformance.v1.EchoService"
 
 args = parse_args(__doc__)
 pb = Protos(args.protos)

@@ -32,6 +32,10 @@ PROTO_FILES = [
 # A case that takes longer than this is reported as failed and abandoned.
 CASE_TIME_LIMIT_S = 60
 
+# Non-ASCII on purpose: grpc-message must be percent-encoded UTF-8 and come back exactly.
+UTF8_MESSAGE = "héllo ✓ wörld"
+ECHO_SERVICE = "conformance.v1.EchoService"
+
 
 class CaseFailure(Exception):
     """Raised by a case to fail with a precise, human-readable detail."""

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text;
+using Google.Protobuf;
+using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Server;
+
+namespace InferenceGrpc.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real host in-process on free ports, over a fresh SQLite store seeded with
+/// <see cref="DataSet"/> through the public REST write path, shared by every test class.
+/// </summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("inferencegrpc-api-tests-");
+    private InferenceGrpcHost? _host;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    internal GrpcCaller Grpc { get; private set; } = null!;
+
+    public IServiceProvider Services => _host!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", $"--Storage:Sqlite:DataDirectory={_directory.FullName}"]);
+        await _host.StartAsync();
+        Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
+        Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
+
+        var write = new WriteRecordsRequest { Records = { DataSet.Records() } };
+        var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Seeding failed: {(int)response.StatusCode} {body}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        Grpc.Dispose();
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Delete(recursive: true);
+    }
+
+    /// <summary>POSTs a body (as given, no Content-Type unless asked) and returns status, body and content type.</summary>
+    public async Task<RestReply> PostAsync(string path, string body, string? contentType = "application/json")
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        if (contentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await Http.PostAsync(path, content);
+        return new RestReply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString());
+    }
+
+    public Task<RestReply> ListAsync(string body) => PostAsync("/v1/inferences/list_inferences", body);
+
+    public Task<RestReply> GetAsync(string body) => PostAsync("/v1/inferences/get_inferences", body);
+}
+
