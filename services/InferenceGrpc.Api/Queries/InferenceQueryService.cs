@@ -26,6 +26,12 @@ public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryF
         }
 
         var ids = request.Ids.Select((id, i) => InferenceQueryFactory.ParseId($"ids[{i}]", id)).ToList();
+        if (ids.Count == 0)
+        {
+            // TensorZero answers an empty list at once, before looking at the function.
+            return new GetInferencesResponse();
+        }
+
         var function = request.HasFunctionName ? request.FunctionName : null;
         await factory.RequireFunctionAsync(tenant, function, context.CancellationToken);
         var source = InferenceQueryFactory.Convert(request.OutputSource);

@@ -26,9 +26,7 @@ internal static class RequestReader
         var request = new GetInferencesRequest { Project = Get<string>(v, "project") ?? string.Empty, OutputSource = Source(v) };
         request.Ids.AddRange(ids);
 
-        // TensorZero answers `ids: []` with no inferences before it looks at function_name, so
-        // an unknown function is no 404 then; without the name the core answers the same way.
-        if (ids.Count > 0 && Get<string>(v, "function_name") is { } function)
+        if (Get<string>(v, "function_name") is { } function)
         {
             request.FunctionName = function;
         }
