@@ -49,6 +49,28 @@ public sealed class GrpcParityTests(ApiServer server)
         Assert.Equal(restIds, replies.Single().Inferences.Select(i => i.Inference.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(ListQueries))]
+    public async Task ListInferences_SameQueryOverGrpcWeb_ReturnsTheSameIds(string rest, string grpc)
+    {
+        var restIds = ListInferencesTests.Ids(await server.ListAsync(rest));
+        var request = Parser.Parse<ListInferencesRequest>(grpc);
+        var replies = await server.GrpcWeb.CallAsync<ListInferencesResponse>("ListInferences", request);
+
+        Assert.Equal(restIds, replies.Single().Inferences.Select(i => i.Inference.Id));
+    }
+
+    [Fact]
+    public async Task StreamInferences_OverGrpcWeb_DeliversEveryPageOfTheList()
+    {
+        var all = await server.Grpc.CallAsync<ListInferencesResponse>("ListInferences", new ListInferencesRequest { Limit = 1000 });
+        var pages = await server.GrpcWeb.CallAsync<StreamInferencesResponse>("StreamInferences", new StreamInferencesRequest { PageSize = 7 });
+
+        Assert.True(pages.Count > 1);
+        Assert.Equal(all.Single().Inferences.Select(i => i.Inference.Id), pages.SelectMany(p => p.Inferences).Select(i => i.Inference.Id));
+        Assert.Equal(string.Empty, pages[^1].NextPageToken);
+    }
+
     [Fact]
     public async Task GetInferences_SameIdsOverGrpc_ReturnsTheSameIds()
     {

@@ -19,6 +19,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     internal GrpcCaller Grpc { get; private set; } = null!;
 
+    /// <summary>The same service over gRPC-Web on the HTTP/1.1 port, as a browser calls it.</summary>
+    internal GrpcCaller GrpcWeb { get; private set; } = null!;
+
     public IServiceProvider Services => _host!.Services;
 
     public async Task InitializeAsync()
@@ -27,6 +30,7 @@ public sealed class ApiServer : IAsyncLifetime
         await _host.StartAsync();
         Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
+        GrpcWeb = new GrpcCaller(_host.Endpoints.Http!, web: true);
 
         var write = new WriteRecordsRequest { Records = { DataSet.Records() } };
         var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
@@ -41,6 +45,7 @@ public sealed class ApiServer : IAsyncLifetime
     {
         Http.Dispose();
         Grpc.Dispose();
+        GrpcWeb.Dispose();
         if (_host is not null)
         {
             await _host.StopAsync();

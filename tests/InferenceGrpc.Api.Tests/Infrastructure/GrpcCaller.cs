@@ -6,10 +6,12 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Calls InferenceQueryService over real gRPC: HTTP/2 cleartext with prior knowledge, one
-/// length-prefixed protobuf request, every response frame parsed, grpc-status checked. Kept to
-/// HttpClient so the test depends on nothing but the wire protocol.
+/// length-prefixed protobuf request, every response frame parsed, grpc-status checked. With
+/// <paramref name="web"/> it speaks gRPC-Web instead, as a browser would: HTTP/1.1, and the
+/// status in a 0x80 trailer frame at the end of the body. Kept to HttpClient so the test depends
+/// on nothing but the wire protocol.
 /// </summary>
-internal sealed class GrpcCaller(Uri address) : IDisposable
+internal sealed class GrpcCaller(Uri address, bool web = false) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = address };
 
@@ -23,32 +25,48 @@ internal sealed class GrpcCaller(Uri address) : IDisposable
 
         using var message = new HttpRequestMessage(HttpMethod.Post, "/inference.v1.InferenceQueryService/" + method) {
             Content = new ByteArrayContent(frame),
-            Version = HttpVersion.Version20,
+            Version = web ? HttpVersion.Version11 : HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/grpc");
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", web ? "application/grpc-web+proto" : "application/grpc");
         message.Headers.TryAddWithoutValidation("TE", "trailers");
         using var response = await _http.SendAsync(message);
         var body = await response.Content.ReadAsByteArrayAsync();
 
-        // A failed call may answer trailers-only, with the status in the headers.
-        var status = Header(response, "grpc-status") ?? "missing";
-        if (status != "0")
-        {
-            throw new InvalidOperationException($"gRPC {method} failed: HTTP {(int)response.StatusCode}, grpc-status {status}, {Header(response, "grpc-message")}");
-        }
-
         var parser = new MessageParser<TResponse>(() => new TResponse());
         var messages = new List<TResponse>();
+        string? trailerBlock = null;
         for (var at = 0; at < body.Length;)
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(at + 1));
-            messages.Add(parser.ParseFrom(body, at + 5, length));
+            if ((body[at] & 0x80) != 0)
+            {
+                trailerBlock = System.Text.Encoding.ASCII.GetString(body, at + 5, length);
+            }
+            else
+            {
+                messages.Add(parser.ParseFrom(body, at + 5, length));
+            }
+
             at += 5 + length;
+        }
+
+        // gRPC puts the status in trailers (or headers, for trailers-only); gRPC-Web in the trailer frame.
+        var status = web ? TrailerBlockValue(trailerBlock, "grpc-status") : Header(response, "grpc-status");
+        if (status != "0")
+        {
+            throw new InvalidOperationException($"gRPC {method} failed: HTTP {(int)response.StatusCode}, grpc-status {status ?? "missing"}, {trailerBlock ?? Header(response, "grpc-message")}");
         }
 
         return messages;
     }
+
+    private static string? TrailerBlockValue(string? block, string name) =>
+        block?.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':', 2))
+            .Where(pair => pair.Length == 2 && pair[0].Trim() == name)
+            .Select(pair => pair[1].Trim())
+            .FirstOrDefault();
 
     public void Dispose() => _http.Dispose();
 
