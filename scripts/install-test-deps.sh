@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine, and nothing when it is already there:
-# the reference gRPC peers (Debian's grpcio, curl, h2load) and the npm tools (buf, grpc-js,
-# connect, the Cosmos DB test server). Safe to run again; CI runs it through `make test`.
+# the reference gRPC peers (Debian's grpcio, curl, h2load), Debian's Chromium for the browser test
+# (never a browser download: playwright-core drives /usr/bin/chromium) and the npm tools (buf,
+# grpc-js, connect, connect-web, the Cosmos DB test server). Safe to run again; CI runs it through
+# `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(python3-grpcio python3-grpc-tools python3-protobuf curl nghttp2-client)
+apt_packages=(python3-grpcio python3-grpc-tools python3-protobuf curl nghttp2-client chromium)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -19,7 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm ci is fast and exact when the lock file has not changed; skip it when node_modules matches.
-for dir in tools tests/conformance tests/cosmos; do
+for dir in tools tests/conformance tests/cosmos tests/browser; do
   [ -f "$dir/package-lock.json" ] || continue
   stamp="$dir/node_modules/.package-lock.json"
   if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then

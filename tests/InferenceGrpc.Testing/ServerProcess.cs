@@ -54,6 +54,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
             printed.Add(line);
             if (line.StartsWith("Press Ctrl+C", StringComparison.Ordinal))
             {
+                // Keep draining both pipes, or a server that logs enough would block on a full pipe.
+                _ = process.StandardOutput.ReadToEndAsync();
+                _ = process.StandardError.ReadToEndAsync();
                 var text = string.Join('\n', printed);
                 return new ServerProcess(process, new Uri(Address(text, "cleartext")), new Uri(Address(text, "HTTP/1")));
             }

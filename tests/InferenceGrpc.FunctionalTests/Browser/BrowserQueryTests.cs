@@ -1,0 +1,37 @@
+namespace InferenceGrpc.FunctionalTests.Browser;
+
+/// <summary>
+/// InferenceQueryService from a real browser: headless Chromium loads a page from another origin
+/// that calls the service over gRPC-Web with connect-web (binary format, fetch), so CORS, the
+/// trailer frame, server streaming and cancellation are all the browser's own. A case the page
+/// must run but did not report fails, so the page cannot quietly drop one. The screenshot of the
+/// page is in artifacts/browser/.
+/// </summary>
+public sealed class BrowserQueryTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Peer = "chromium-connect-web";
+
+    [Theory]
+    [InlineData("list_inferences")]
+    [InlineData("get_inferences")]
+    [InlineData("stream_inferences")]
+    [InlineData("unknown_metric_error")]
+    public async Task Chromium_RunsQueryCase_OverGrpcWeb_Passes(string caseName)
+    {
+        var results = await fixture.ResultsAsync();
+
+        var result = results.FirstOrDefault(r => r.Peer == Peer && r.Case == caseName);
+
+        Assert.True(result is not null, $"{Peer} did not report case {caseName}; it reported: {string.Join("; ", results.Select(r => $"{r.Case}: {r.Detail}"))}");
+        Assert.True(result.Ok, $"{Peer} {caseName}: {result.Detail}");
+    }
+
+    [Fact]
+    public async Task Chromium_EveryReportedCase_Passes()
+    {
+        var results = await fixture.ResultsAsync();
+
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.True(r.Ok, $"{r.Peer} {r.Case}: {r.Detail}"));
+    }
+}
