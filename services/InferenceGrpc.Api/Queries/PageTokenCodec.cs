@@ -43,7 +43,7 @@ public sealed class PageTokenCodec(byte[] key)
     public PageCursor Read(string token, TenantId tenant, IMessage query)
     {
         var bytes = new byte[BodySize + TagSize];
-        if (token.Length > 64 || !System.Buffers.Text.Base64Url.TryDecodeFromChars(token, bytes, out var length)
+        if (token.Length > 64 || !TryDecode(token, bytes, out var length)
             || length != bytes.Length || bytes[0] != Version
             || !CryptographicOperations.FixedTimeEquals(Tag(bytes.AsSpan(0, BodySize), tenant, query), bytes.AsSpan(BodySize)))
         {
@@ -53,6 +53,20 @@ public sealed class PageTokenCodec(byte[] key)
         return bytes[1] == KeysetMode
             ? new PageCursor(new Guid(bytes.AsSpan(2, 16), bigEndian: true), 0)
             : new PageCursor(null, BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(2, 8)));
+    }
+
+    /// <summary>Base64url decoding that reports bad characters as false: the "Try" API throws for them.</summary>
+    private static bool TryDecode(string token, byte[] destination, out int length)
+    {
+        try
+        {
+            return System.Buffers.Text.Base64Url.TryDecodeFromChars(token, destination, out length);
+        }
+        catch (FormatException)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private byte[] Tag(ReadOnlySpan<byte> body, TenantId tenant, IMessage query)
