@@ -43,9 +43,11 @@ lint: $(BUF_STAMP) ## buf lint and buf format check of protos/
 	$(BUF) format --diff --exit-code
 
 .PHONY: bench
-bench: ## Measure the wire layer (h2load against the running service); never part of test
+bench: ## Wire layer vs C++ and grpc-js servers, then queries, streams and ingestion over 1M inferences (docs/performance.md); never part of test
 	scripts/install-test-deps.sh
-	scripts/bench.sh
+	scripts/bench/bench.sh
+	dotnet build tests/InferenceGrpc.Benchmarks -c Release --nologo -v q
+	dotnet tests/InferenceGrpc.Benchmarks/bin/Release/net10.0/InferenceGrpc.Benchmarks.dll
 
 $(BUF_STAMP): tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --loglevel=error
