@@ -8,18 +8,7 @@ cd "$(dirname "$0")/../.."
 
 # protobuf-compiler-grpc is grpc_cpp_plugin (and pulls in protoc); libgrpc++-dev does not pull
 # in libprotobuf-dev, which the generated code needs.
-apt_packages=(libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc g++ pkg-config)
-missing=()
-for package in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing Debian packages: ${missing[*]}"
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+scripts/apt-ensure libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc g++ pkg-config
 
 build=artifacts/bench/build
 protos=(conformance/v1/echo_service.proto google/api/annotations.proto google/api/http.proto)
