@@ -133,15 +133,16 @@ internal sealed class SqliteQueryCompiler
                     keys.Add($"(i.created_ms / 1000) {direction}");
                     break;
                 case OrderKey.Metric:
-                    var value = LatestMetric(order.Metric!);
-                    keys.Add($"{value} IS NULL, {value} {direction}");
+                    // NULLS LAST (SQLite 3.30+) evaluates the correlated subquery once per row;
+                    // "v IS NULL, v" would evaluate it twice.
+                    keys.Add($"{LatestMetric(order.Metric!)} {direction} NULLS LAST");
                     break;
                 case OrderKey.SearchRelevance:
                     var term = Bind(SearchText.Normalize(query.Search ?? string.Empty));
                     keys.Add($"((length(i.search_text) - length(replace(i.search_text, {term}, ''))) / max(length({term}), 1)) {direction}");
                     break;
                 case OrderKey.TurnIndex:
-                    keys.Add($"i.turn_index IS NULL, i.turn_index {direction}");
+                    keys.Add($"i.turn_index {direction} NULLS LAST");
                     break;
             }
         }

@@ -35,8 +35,7 @@ public sealed class SqlitePageGoldenTests
         var compiled = SqliteQueryCompiler.CompilePage(Tenant, new InferenceQuery { OrderBy = [new InferenceOrder(OrderKey.Metric, true, Score)] });
 
         GoldenAssert.Sql(From + """
-             ORDER BY (SELECT m.value FROM latest_metrics m WHERE m.tenant = i.tenant AND m.metric_name = @p1 AND m.target_id = i.id) IS NULL,
-              (SELECT m.value FROM latest_metrics m WHERE m.tenant = i.tenant AND m.metric_name = @p1 AND m.target_id = i.id) DESC,
+             ORDER BY (SELECT m.value FROM latest_metrics m WHERE m.tenant = i.tenant AND m.metric_name = @p1 AND m.target_id = i.id) DESC NULLS LAST,
               i.id DESC
              LIMIT @p2 OFFSET @p3
             """, compiled.Sql);
@@ -61,7 +60,7 @@ public sealed class SqlitePageGoldenTests
     {
         var compiled = SqliteQueryCompiler.CompilePage(Tenant, new InferenceQuery { OrderBy = [new InferenceOrder(OrderKey.TurnIndex, false)] });
 
-        GoldenAssert.Sql(From + " ORDER BY i.turn_index IS NULL, i.turn_index ASC, i.id DESC LIMIT @p1 OFFSET @p2", compiled.Sql);
+        GoldenAssert.Sql(From + " ORDER BY i.turn_index ASC NULLS LAST, i.id DESC LIMIT @p1 OFFSET @p2", compiled.Sql);
         GoldenAssert.Parameters([("@p0", Tenant), ("@p1", 20), ("@p2", 0)], Parameters(compiled));
     }
 
