@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Testing;
 using Record = InferenceGrpc.Contracts.V1.Record;
 
 namespace InferenceGrpc.Storage.Tests;
@@ -10,20 +11,7 @@ internal static class TestRecords
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>A deterministic UUIDv7 for the n-th second after <see cref="Start"/>.</summary>
-    public static Guid IdAt(int second, int sequence = 0)
-    {
-        var bytes = new byte[16];
-        var ms = Start.AddSeconds(second).ToUnixTimeMilliseconds();
-        for (var i = 0; i < 6; i++)
-        {
-            bytes[i] = (byte)(ms >> (8 * (5 - i)));
-        }
-
-        bytes[6] = 0x70;
-        bytes[8] = 0x80;
-        bytes[15] = (byte)sequence;
-        return Uuid7.FromBigEndianBytes(bytes);
-    }
+    public static Guid IdAt(int second, int sequence = 0) => TestUuid7.At(Start.AddSeconds(second), sequence);
 
     public static Inference Inference(int second, string function = "f", string variant = "v", string? episode = null, params (string Key, string Value)[] tags)
     {

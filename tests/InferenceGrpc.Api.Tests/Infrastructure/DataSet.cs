@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Storage;
+using InferenceGrpc.Testing;
 using Record = InferenceGrpc.Contracts.V1.Record;
 
 namespace InferenceGrpc.Api.Tests.Infrastructure;
@@ -39,20 +40,7 @@ internal static class DataSet
     public static string Bulk(int index) => Id(10 + index);
 
     /// <summary>A UUIDv7 for the n-th second after <see cref="Start"/>; ids sort by time.</summary>
-    public static string Id(int second, int sequence = 0)
-    {
-        var bytes = new byte[16];
-        var ms = Start.AddSeconds(second).ToUnixTimeMilliseconds();
-        for (var i = 0; i < 6; i++)
-        {
-            bytes[i] = (byte)(ms >> (8 * (5 - i)));
-        }
-
-        bytes[6] = 0x70;
-        bytes[8] = 0x80;
-        bytes[15] = (byte)sequence;
-        return Uuid7.Format(Uuid7.FromBigEndianBytes(bytes));
-    }
+    public static string Id(int second, int sequence = 0) => Uuid7.Format(TestUuid7.At(Start.AddSeconds(second), sequence));
 
     public static Value Json(string json) => Parser.Parse<Value>(json);
 
