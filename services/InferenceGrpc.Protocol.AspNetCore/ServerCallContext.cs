@@ -46,18 +46,6 @@ public sealed class ServerCallContext
     /// <summary>Trailers sent with the final status.</summary>
     public Metadata ResponseTrailers { get; } = new();
 
-    /// <summary>The client's address, such as "ipv4:127.0.0.1:53210".</summary>
-    public string Peer
-    {
-        get
-        {
-            var connection = HttpContext.Connection;
-            return connection.RemoteIpAddress is null
-                ? "unknown"
-                : $"{(connection.RemoteIpAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "ipv6" : "ipv4")}:{connection.RemoteIpAddress}:{connection.RemotePort}";
-        }
-    }
-
     /// <summary>The underlying HTTP exchange, for what the protocol does not model.</summary>
     public HttpContext HttpContext { get; }
 }
