@@ -64,6 +64,7 @@ public static class CliApplication
             StreamCommand.Create(connection, console),
             ExportCommand.Create(connection, console),
             IngestCommand.Create(connection, console),
+            KeysCommand.Create(connection, console),
         };
         foreach (var option in connection.All)
         {

@@ -28,7 +28,7 @@ internal sealed class ConnectionOptions
             Recursive = true,
         };
         ApiKey = new Option<string?>("--api-key") { Description = $"The API key, sent as a bearer token [env: {ApiKeyVariable}].", Recursive = true };
-        Project = new Option<string?>("--project", "-p") { Description = $"The project (tenant) [env: {ProjectVariable}; default: default].", Recursive = true };
+        Project = new Option<string?>("--project", "-p") { Description = $"The project (tenant) [env: {ProjectVariable}; default: the API key's project, or \"default\" without a key].", Recursive = true };
         GrpcWeb = new Option<bool>("--grpc-web") { Description = "Call over gRPC-Web (HTTP/1.1), as a browser does, instead of HTTP/2 gRPC.", Recursive = true };
         Timeout = new Option<TimeSpan?>("--timeout")
         {
@@ -67,7 +67,8 @@ internal sealed class ConnectionOptions
         }
 
         var timeout = parse.GetValue(Timeout);
-        var project = parse.GetValue(Project) ?? _environment(ProjectVariable) ?? "default";
+        // Without a project the server picks the key's own project (or "default" without a key).
+        var project = parse.GetValue(Project) ?? _environment(ProjectVariable) ?? "";
         return new ServiceClient(
             channel,
             project,

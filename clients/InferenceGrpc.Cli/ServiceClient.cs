@@ -12,6 +12,10 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     private static readonly Method<ListInferencesRequest, ListInferencesResponse> ListInferences = new(Queries, "ListInferences");
     private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> StreamInferences = new(Queries, "StreamInferences");
     private static readonly Method<StreamRecordsRequest, StreamRecordsResponse> StreamRecords = new(Ingestion, "StreamRecords");
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Keys = ApiKeyServiceReflection.Descriptor.Services[0];
+    private static readonly Method<CreateApiKeyRequest, CreateApiKeyResponse> CreateApiKey = new(Keys, "CreateApiKey");
+    private static readonly Method<ListApiKeysRequest, ListApiKeysResponse> ListApiKeys = new(Keys, "ListApiKeys");
+    private static readonly Method<RevokeApiKeyRequest, RevokeApiKeyResponse> RevokeApiKey = new(Keys, "RevokeApiKey");
 
     public string Project { get; } = project;
 
@@ -36,6 +40,17 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     /// <summary>Sends batches as one client stream; the project goes with the first.</summary>
     public Task<StreamRecordsResponse> WriteAsync(IAsyncEnumerable<StreamRecordsRequest> batches) =>
         channel.ClientStreamingAsync(StreamRecords, WithProject(batches), streaming);
+
+    public Task<CreateApiKeyResponse> CreateKeyAsync(CreateApiKeyRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(CreateApiKey, request, unary);
+    }
+
+    public Task<ListApiKeysResponse> ListKeysAsync() => channel.UnaryAsync(ListApiKeys, new ListApiKeysRequest { Project = Project }, unary);
+
+    public Task<RevokeApiKeyResponse> RevokeKeyAsync(string keyId) =>
+        channel.UnaryAsync(RevokeApiKey, new RevokeApiKeyRequest { Project = Project, KeyId = keyId }, unary);
 
     public void Dispose() => channel.Dispose();
 

@@ -14,7 +14,7 @@ namespace InferenceGrpc.Storage.Keys;
 public sealed record ApiKeyRecord(
     string Id,
     TenantId Tenant,
-    ApiKeyRole Role,
+    AccessRole Role,
     string Name,
     string SecretHash,
     DateTimeOffset CreatedAt,

@@ -1,7 +1,7 @@
 namespace InferenceGrpc.Storage.Keys;
 
 /// <summary>What a key may do in its project. Each role includes the ones below it.</summary>
-public enum ApiKeyRole
+public enum AccessRole
 {
     /// <summary>Query every API.</summary>
     Read = 1,
