@@ -88,7 +88,7 @@ public sealed class CosmosApiKeyStore(CosmosInferenceStore store) : IApiKeyStore
     private static ApiKeyRecord Record(JsonObject document) => new(
         (string)document["keyId"]!,
         TenantId.Parse((string)document["owner"]!),
-        (ApiKeyRole)(int)document["role"]!,
+        (AccessRole)(int)document["role"]!,
         (string)document["name"]!,
         (string)document["id"]!,
         DateTimeOffset.FromUnixTimeMilliseconds((long)document["createdMs"]!),

@@ -47,7 +47,7 @@ public sealed class SqliteApiKeyStore(SqliteInferenceStore store) : IApiKeyStore
             keys.Add(new ApiKeyRecord(
                 reader.GetString(0),
                 TenantId.Parse(reader.GetString(1)),
-                (ApiKeyRole)reader.GetInt32(2),
+                (AccessRole)reader.GetInt32(2),
                 reader.GetString(3),
                 reader.GetString(4),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),

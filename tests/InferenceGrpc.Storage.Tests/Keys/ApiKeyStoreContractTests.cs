@@ -13,7 +13,7 @@ public abstract class ApiKeyStoreContractTests
     [Fact]
     public async Task A_created_key_is_found_by_its_secret_hash_with_every_field()
     {
-        var key = NewKey(ApiKeyRole.Write, Created);
+        var key = NewKey(AccessRole.Write, Created);
         await Keys.CreateAsync(key, default);
 
         Assert.Equal(key, await Keys.FindBySecretHashAsync(key.SecretHash, default));
@@ -23,19 +23,19 @@ public abstract class ApiKeyStoreContractTests
     [Fact]
     public async Task A_second_key_with_the_same_secret_hash_is_refused_and_the_first_kept()
     {
-        var key = NewKey(ApiKeyRole.Read, Created);
+        var key = NewKey(AccessRole.Read, Created);
         await Keys.CreateAsync(key, default);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Keys.CreateAsync(key with { Id = "other-" + key.Id, Role = ApiKeyRole.Admin }, default));
+        await Assert.ThrowsAnyAsync<Exception>(() => Keys.CreateAsync(key with { Id = "other-" + key.Id, Role = AccessRole.Admin }, default));
         Assert.Equal(key, await Keys.FindBySecretHashAsync(key.SecretHash, default));
     }
 
     [Fact]
     public async Task List_returns_only_the_tenants_keys_oldest_first()
     {
-        var newer = NewKey(ApiKeyRole.Admin, Created.AddMinutes(5));
-        var older = NewKey(ApiKeyRole.Read, Created);
-        var elsewhere = NewKey(ApiKeyRole.Read, Created) with { Tenant = TenantId.Parse("other-" + _tenant.Value) };
+        var newer = NewKey(AccessRole.Admin, Created.AddMinutes(5));
+        var older = NewKey(AccessRole.Read, Created);
+        var elsewhere = NewKey(AccessRole.Read, Created) with { Tenant = TenantId.Parse("other-" + _tenant.Value) };
         foreach (var key in new[] { newer, older, elsewhere })
         {
             await Keys.CreateAsync(key, default);
@@ -47,7 +47,7 @@ public abstract class ApiKeyStoreContractTests
     [Fact]
     public async Task Revoke_marks_the_key_once_and_only_within_its_tenant()
     {
-        var key = NewKey(ApiKeyRole.Write, Created);
+        var key = NewKey(AccessRole.Write, Created);
         await Keys.CreateAsync(key, default);
         var other = TenantId.Parse("other-" + _tenant.Value);
 
@@ -63,7 +63,7 @@ public abstract class ApiKeyStoreContractTests
         Assert.Null(await Keys.RevokeAsync(_tenant, "no-such-key", Created, default));
     }
 
-    private ApiKeyRecord NewKey(ApiKeyRole role, DateTimeOffset created) =>
+    private ApiKeyRecord NewKey(AccessRole role, DateTimeOffset created) =>
         new("key_" + Guid.NewGuid().ToString("N")[..16], _tenant, role, "test key", Hash(), created);
 
     private static string Hash() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
