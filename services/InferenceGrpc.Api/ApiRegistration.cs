@@ -40,7 +40,10 @@ public static class ApiRegistration
         services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.Configure<CallLimitOptions>(configuration.GetSection(CallLimitOptions.Section));
+        // Order matters: the limiter counts per key, so authentication runs first.
         services.AddSingleton<ICallAuthorizer, ApiKeyCallAuthorizer>();
+        services.AddSingleton<ICallAuthorizer, CallLimiter>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
     }
 
