@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using InferenceGrpc.Api.Galtea;
 using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Api.TensorZero;
@@ -25,7 +26,8 @@ public static class ApiRegistration
         services.Configure<GrpcServerOptions>(TensorZeroJsonShape.Register);
         return grpc
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
-            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0]);
+            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
+            .AddGalteaApi();
     }
 
     private static byte[] PageTokenKey(IConfiguration configuration)
