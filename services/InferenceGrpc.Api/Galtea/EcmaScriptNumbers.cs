@@ -1,5 +1,5 @@
 using System.Globalization;
-using InferenceGrpc.Api.Json;
+using InferenceGrpc.Api.Formatting;
 
 namespace InferenceGrpc.Api.Galtea;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InferenceGrpc.Api.Json;
+namespace InferenceGrpc.Api.Formatting;
 
 /// <summary>
 /// A finite double as the shortest decimal digits that round-trip (what .NET's "R" format,
