@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using InferenceGrpc.Api.Formatting;
 using InferenceGrpc.Api.TensorZero;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
@@ -24,8 +25,6 @@ public sealed class GalteaJsonShape : ProtobufJsonShape
 
     public static new readonly GalteaJsonShape Instance = new();
 
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-
     private GalteaJsonShape()
     {
     }
@@ -44,27 +43,19 @@ public sealed class GalteaJsonShape : ProtobufJsonShape
         var results = response is ListInferenceResultsResponse list
             ? list.InferenceResults
             : throw new InvalidOperationException($"The Galtea JSON shape cannot write {response.Descriptor.FullName}.");
-        http.Response.ContentType = JsonContentType;
-        return http.Response.Body.WriteAsync(Array(results), http.RequestAborted).AsTask();
+        return JsonReplies.WriteAsync(http, Array(results), JsonContentType);
     }
 
-    public override async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    public override Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
     {
         ArgumentNullException.ThrowIfNull(http);
         var results = message is StreamInferenceResultsResponse page
             ? page.InferenceResults
             : throw new InvalidOperationException($"The Galtea JSON shape cannot stream {message.Descriptor.FullName}.");
-        if (!http.Response.HasStarted)
-        {
-            http.Response.ContentType = NdjsonContentType;
-        }
-
-        await http.Response.Body.WriteAsync(Array(results), http.RequestAborted);
-        await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return JsonReplies.WriteLineAsync(http, Array(results));
     }
 
-    public override async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    public override Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
@@ -76,17 +67,7 @@ public sealed class GalteaJsonShape : ProtobufJsonShape
         writer.PropertyName("message");
         writer.String(status.Message);
         writer.EndObject();
-        if (streamStarted)
-        {
-            // The 200 is gone already: the last NDJSON line carries the error instead.
-            await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
-            await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-            return;
-        }
-
-        http.Response.StatusCode = httpStatus;
-        http.Response.ContentType = JsonContentType;
-        await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
+        return JsonReplies.WriteErrorAsync(http, writer.WrittenMemory, httpStatus, JsonContentType, streamStarted);
     }
 
     private static ReadOnlyMemory<byte> Array(IEnumerable<Inference> results)
