@@ -83,6 +83,11 @@ internal static class SqliteSchema
         -- the (function, variant, id) index cannot give id order across variants.
         CREATE INDEX inferences_by_function_id ON inferences (tenant, function_name, id);
         """,
+        """
+        -- Galtea's exact createdAt order (its default, then the turn index) walks this index and
+        -- sorts only rows of equal time, instead of sorting the whole tenant for every page.
+        CREATE INDEX inferences_by_created ON inferences (tenant, created_ms);
+        """,
     ];
 
     public static int Version => Migrations.Length;
