@@ -57,7 +57,7 @@ public sealed class InferenceResultService(IInferenceStore store, InferenceResul
 
         while (remaining > 0)
         {
-            // Offset paging: the next page is read only after the client took this one.
+            // The next page is read only after the client took this one.
             var size = Math.Min(pageSize, remaining);
             var page = await store.QueryInferencesAsync(tenant, query with { Limit = size }, context.CancellationToken);
             if (page.Items.Count > 0)
@@ -71,9 +71,34 @@ public sealed class InferenceResultService(IInferenceStore store, InferenceResul
             }
 
             remaining -= size;
-            query = query with { Offset = query.Offset + size };
+            query = After(query, page.Items);
         }
     }
+
+    /// <summary>
+    /// The query for the page after a full one. When createdAt leads the order (as by default) the
+    /// next page starts at the last result's millisecond, so it is found through the created-time
+    /// index however deep the stream is, skipping only the results of that millisecond already
+    /// sent; any other order moves the offset.
+    /// </summary>
+    private static InferenceQuery After(InferenceQuery query, IReadOnlyList<InferenceResult> page)
+    {
+        if (query.OrderBy is not [{ Key: OrderKey.CreatedTime, Descending: var descending }, ..])
+        {
+            return query with { Offset = query.Offset + page.Count };
+        }
+
+        var last = CreatedMs(page[^1]);
+        var boundary = DateTimeOffset.FromUnixTimeMilliseconds(last);
+        var bound = (descending ? query.CreatedTo : query.CreatedFrom)?.ToUnixTimeMilliseconds();
+        // A page that ends where it started lies wholly in one millisecond: keep counting within it.
+        var skip = bound == last ? query.Offset + page.Count : page.Count(r => CreatedMs(r) == last);
+        return descending
+            ? query with { CreatedTo = boundary, Offset = skip }
+            : query with { CreatedFrom = boundary, Offset = skip };
+    }
+
+    private static long CreatedMs(InferenceResult result) => result.Inference.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds();
 
     private static TenantId Tenant(string project) =>
         RequestErrors.ParseProject(project.Length == 0 ? InferenceQueryService.DefaultProject : project);

@@ -70,6 +70,23 @@ public sealed class GalteaGrpcTests(GalteaSqliteServer server) : IClassFixture<G
         Assert.Equal(["ir_001", "ir_002", "ir_003", "ir_004", ""], pages.SelectMany(p => p.InferenceResults).Select(r => r.ExternalId));
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("createdAt,desc", 0)]
+    [InlineData("createdAt,asc", 2)]
+    [InlineData("-createdAt,index:desc", 1)]
+    [InlineData("index,desc", 1)]
+    public async Task StreamInferenceResults_PageSizeOne_SameResultsAsOneList(string sort, int offset)
+    {
+        var query = new ListInferenceResultsRequest { Sort = { sort.Split(',', StringSplitOptions.RemoveEmptyEntries) }, Offset = offset };
+
+        var list = await server.Grpc.CallAsync<ListInferenceResultsResponse>(Service, "ListInferenceResults", query);
+        var pages = await server.Grpc.CallAsync<StreamInferenceResultsResponse>(Service, "StreamInferenceResults", new StreamInferenceResultsRequest { Query = query, PageSize = 1 });
+
+        Assert.All(pages, p => Assert.Single(p.InferenceResults));
+        Assert.Equal(Assert.Single(list).InferenceResults.Select(r => r.Id), pages.SelectMany(p => p.InferenceResults).Select(r => r.Id));
+    }
+
     [Fact]
     public async Task StreamInferenceResults_OffsetAndLimit_CapTheWholeStream()
     {
