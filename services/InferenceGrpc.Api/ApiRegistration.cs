@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using InferenceGrpc.Api.Access;
+using InferenceGrpc.Api.Galtea;
 using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Keys;
 using InferenceGrpc.Api.Queries;
@@ -30,7 +31,8 @@ public static class ApiRegistration
         return grpc
             .AddService<ApiKeyService>(ApiKeyServiceReflection.Descriptor.Services[0])
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
-            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0]);
+            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
+            .AddGalteaApi();
     }
 
     // Keys authenticate every call through the pipeline's authorizer; the store's key facet is

@@ -3,14 +3,16 @@ using System.Text;
 using Google.Protobuf;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Server;
+using Record = InferenceGrpc.Contracts.V1.Record;
 
 namespace InferenceGrpc.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real host in-process on free ports, over a fresh SQLite store seeded with
 /// <see cref="DataSet"/> through the public REST write path, shared by every test class.
+/// Subclasses seed other records or use another store.
 /// </summary>
-public sealed class ApiServer : IAsyncLifetime
+public class ApiServer : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("inferencegrpc-api-tests-");
     private InferenceGrpcHost? _host;
@@ -26,13 +28,13 @@ public sealed class ApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", $"--Storage:Sqlite:DataDirectory={_directory.FullName}"]);
+        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync(_directory.FullName)]);
         await _host.StartAsync();
         Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
         GrpcWeb = new GrpcCaller(_host.Endpoints.Http!, web: true);
 
-        var write = new WriteRecordsRequest { Records = { DataSet.Records() } };
+        var write = new WriteRecordsRequest { Records = { SeedRecords() } };
         var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
@@ -52,8 +54,26 @@ public sealed class ApiServer : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
+        await DisposeStoreAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
+    }
+
+    /// <summary>The records written before any test runs.</summary>
+    protected virtual IEnumerable<Record> SeedRecords() => DataSet.Records();
+
+    /// <summary>The host's store settings: by default a SQLite file in a fresh directory.</summary>
+    protected virtual Task<string[]> StoreArgumentsAsync(string dataDirectory) =>
+        Task.FromResult(new[] { $"--Storage:Sqlite:DataDirectory={dataDirectory}" });
+
+    /// <summary>Stops whatever <see cref="StoreArgumentsAsync"/> started, after the host.</summary>
+    protected virtual ValueTask DisposeStoreAsync() => ValueTask.CompletedTask;
+
+    /// <summary>GETs a path and returns status, body and content type.</summary>
+    public async Task<RestReply> GetPathAsync(string pathAndQuery)
+    {
+        using var response = await Http.GetAsync(pathAndQuery);
+        return new RestReply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString());
     }
 
     /// <summary>POSTs a body (as given, no Content-Type unless asked) and returns status, body and content type.</summary>
