@@ -44,6 +44,8 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddObservability(builder.Logging);
         builder.Services.AddInferenceStore(builder.Configuration);
+        builder.Services.Configure<StoreHealthOptions>(builder.Configuration.GetSection(StoreHealthOptions.Section));
+        builder.Services.AddHostedService<StoreHealthMonitor>();
         NetworkAccessPolicy.Apply(builder, options);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
