@@ -45,10 +45,12 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.AddObservability(builder.Logging);
         builder.Services.AddInferenceStore(builder.Configuration);
         builder.Services.Configure<StoreHealthOptions>(builder.Configuration.GetSection(StoreHealthOptions.Section));
+        builder.Services.AddSingleton<StoreAvailability>();
         builder.Services.AddHostedService<StoreHealthMonitor>();
         NetworkAccessPolicy.Apply(builder, options);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
+        builder.Services.AddSingleton<ICallAuthorizer, StoreAvailabilityGate>();
         if (options.EnableConformanceServices)
         {
             grpc.AddConformanceServices();

@@ -8,11 +8,12 @@ namespace InferenceGrpc.Server;
 /// Checks the store every <see cref="StoreHealthOptions.Interval"/> and reports it through gRPC
 /// health: NOT_SERVING for every service while a check fails or takes longer than
 /// <see cref="StoreHealthOptions.Timeout"/>, SERVING again once one passes, so load balancers
-/// route around an instance whose store is down and back to it when it recovers on its own.
+/// route around an instance whose store is down and back to it when it recovers on its own;
+/// meanwhile <see cref="StoreAvailabilityGate"/> fails calls fast.
 /// Nothing is marked SERVING once shutdown has begun.
 /// </summary>
 internal sealed partial class StoreHealthMonitor(
-    IInferenceStore store, HealthStatusRegistry health, Microsoft.Extensions.Options.IOptions<StoreHealthOptions> options, IHostApplicationLifetime lifetime, ILogger<StoreHealthMonitor> logger)
+    IInferenceStore store, StoreAvailability availability, HealthStatusRegistry health, Microsoft.Extensions.Options.IOptions<StoreHealthOptions> options, IHostApplicationLifetime lifetime, ILogger<StoreHealthMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,6 +31,7 @@ internal sealed partial class StoreHealthMonitor(
 
             // Set on every tick, not only on change: the registry raises events only for real
             // changes, and this way nothing else can leave a stale SERVING behind.
+            availability.IsAvailable = now;
             health.SetAll(now ? ServingStatus.Serving : ServingStatus.NotServing);
             if (now != healthy)
             {
