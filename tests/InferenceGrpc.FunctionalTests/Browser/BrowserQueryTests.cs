@@ -7,7 +7,8 @@ namespace InferenceGrpc.FunctionalTests.Browser;
 /// must run but did not report fails, so the page cannot quietly drop one. The screenshot of the
 /// page is in artifacts/browser/.
 /// </summary>
-public sealed class BrowserQueryTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class BrowserQueryTests(BrowserFixture fixture)
 {
     private const string Peer = "chromium-connect-web";
 

@@ -1,0 +1,42 @@
+using Xunit.Abstractions;
+
+namespace InferenceGrpc.FunctionalTests.Browser;
+
+/// <summary>
+/// The web explorer as the service serves it at /, used in headless Chromium the way a person
+/// would (tests/browser/explorer.mjs): build a filter tree and see the matching rows arrive page by
+/// page, stop a stream that is still running, open one inference, and read the error of a bad
+/// filter. What the page shows is checked against the same queries over REST. Screenshots are in
+/// artifacts/browser/explorer-*.png; each case's detail names its own.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string Peer = "chromium-explorer";
+
+    [Theory]
+    [InlineData("filter_rows")]
+    [InlineData("detail_view")]
+    [InlineData("stop_stream")]
+    [InlineData("bad_filter_error")]
+    [InlineData("invalid_input_error")]
+    public async Task Explorer_RunsCase_InChromium_Passes(string caseName)
+    {
+        var results = await fixture.ExplorerResultsAsync();
+
+        var result = results.FirstOrDefault(r => r.Peer == Peer && r.Case == caseName);
+
+        Assert.True(result is not null, $"{Peer} did not report case {caseName}; it reported: {string.Join("; ", results.Select(r => $"{r.Case}: {r.Detail}"))}");
+        output.WriteLine(result.Detail);
+        Assert.True(result.Ok, $"{Peer} {caseName}: {result.Detail}");
+    }
+
+    [Fact]
+    public async Task Explorer_EveryReportedCase_Passes()
+    {
+        var results = await fixture.ExplorerResultsAsync();
+
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.True(r.Ok, $"{r.Peer} {r.Case}: {r.Detail}"));
+    }
+}
