@@ -17,9 +17,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
   return element;
 }
 
-/** A labelled form control: the label wraps it, so getByLabel and screen readers find it. */
-export function field(label: string, control: HTMLElement, className = "field"): HTMLLabelElement {
-  return h("label", { class: className }, h("span", {}, label), control);
+let fieldCount = 0;
+
+/**
+ * A labelled form control. The label points at it by id rather than wrapping it, so its
+ * accessible name is the label alone (a wrapped <select> would add its options' text).
+ */
+export function field(label: string, control: HTMLElement): HTMLElement {
+  control.id ||= `field-${++fieldCount}`;
+  return h("div", { class: "field" }, h("label", { for: control.id }, label), control);
 }
 
 /** A <select> with [value, text] options. */

@@ -5,7 +5,8 @@ import type { ErrorBanner } from "../ErrorBanner";
 import { formatCount, formatSeconds } from "../format";
 import type { StreamInferencesRequest } from "../gen/inference/v1/inference_query_service_pb";
 import type { QueryClient } from "../api";
-import { RESULT_COLUMNS, resultRow } from "./resultRow";
+import { RESULT_COLUMNS } from "./resultRow";
+import { RowWindow } from "./RowWindow";
 
 const rows = (count: number): string => `${formatCount(count)} ${count === 1 ? "row" : "rows"}`;
 
@@ -15,7 +16,7 @@ export class ResultsView {
   readonly element: HTMLElement;
   private readonly status = h("span", { class: "status", role: "status", "data-state": "idle" }, "Apply a filter to list inferences.");
   private readonly stopButton = button("Stop", () => this.current?.abort(), { disabled: true });
-  private readonly body = h("tbody");
+  private readonly table = new RowWindow();
   private current?: AbortController;
 
   constructor(private readonly client: QueryClient, private readonly errors: ErrorBanner) {
@@ -23,9 +24,10 @@ export class ResultsView {
       h("div", { class: "results-bar" }, this.status, this.stopButton),
       h("table", {},
         h("thead", {}, h("tr", {}, ...RESULT_COLUMNS.map((column) => h("th", { scope: "col" }, column)))),
-        this.body));
+        this.table.body),
+      this.table.footer);
     // A click anywhere on a row opens it, like its id link (which the router follows).
-    this.body.addEventListener("click", (event) => {
+    this.table.body.addEventListener("click", (event) => {
       const target = event.target as Element;
       if (!target.closest("a")) {
         target.closest("tr")?.querySelector<HTMLAnchorElement>("a[data-link]")?.click();
@@ -38,7 +40,7 @@ export class ResultsView {
     this.current?.abort();
     const controller = new AbortController();
     this.current = controller;
-    this.body.replaceChildren();
+    this.table.clear();
     this.stopButton.disabled = false;
     const started = performance.now();
     let count = 0;
@@ -49,7 +51,7 @@ export class ResultsView {
         if (controller.signal.aborted) {
           break;
         }
-        this.body.append(...page.inferences.map(resultRow));
+        this.table.add(page.inferences);
         count += page.inferences.length;
         this.show("streaming", `${rows(count)}, streaming…`);
       }
