@@ -1,15 +1,9 @@
 // The explorer cases, each driving the page as a person would and checking what it shows against
 // the same query over REST (TensorZero's JSON, read with Node's fetch), a path the explorer does
 // not use. Each returns a detail string or throws. They need the 2,000 seeded sample inferences.
-class CaseFailure extends Error {}
-
-const expect = (condition, detail) => {
-  if (!condition) throw new CaseFailure(detail);
-};
-const expectEq = (what, expected, got) => {
-  const [e, g] = [JSON.stringify(expected), JSON.stringify(got)];
-  expect(e === g, `${what}: expected ${e.slice(0, 300)}, got ${g.slice(0, 300)}`);
-};
+import {
+  addMetric, addTag, expect, expectEq, oneLine, recordStatus, rest, restPages, results, rowIds, showAllRows, status, statusLog, waitForState,
+} from "./explorerPage.mjs";
 
 const tag = (key, value, op = "=") => ({ type: "tag", key, value, comparison_operator: op });
 // answer_question in prod, and either rated at least 4 or not for an enterprise customer: a
@@ -24,49 +18,6 @@ const TREE_QUERY = {
     ],
   },
 };
-
-async function rest(service, method, body) {
-  const response = await fetch(`${service}/v1/inferences/${method}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const text = await response.text();
-  expect(response.ok, `REST ${method}: HTTP ${response.status} ${text.slice(0, 200)}`);
-  return text;
-}
-
-/** The pages of a REST stream_inferences call, as arrays of inference ids. */
-async function restPages(service, query) {
-  const lines = (await rest(service, "stream_inferences", query)).split("\n").filter(Boolean);
-  return lines.map((line) => JSON.parse(line).inferences.map((inference) => inference.inference_id));
-}
-
-const results = (page) => page.getByRole("region", { name: "Results" });
-const status = (page) => results(page).getByRole("status");
-const rowIds = (page) => results(page).locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.dataset.id));
-const waitForState = (page, state) => results(page).locator(`[role=status][data-state="${state}"]`).waitFor();
-
-/** Every text the status line shows from now on, in order, read back with statusLog(). */
-async function recordStatus(page) {
-  await page.evaluate(() => {
-    window.__statusLog = [];
-    const element = document.querySelector(".results [role=status]");
-    new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) window.__statusLog.push(node.textContent);
-    }).observe(element, { childList: true });
-  });
-}
-const statusLog = (page) => page.evaluate(() => window.__statusLog);
-
-async function addTag(page, key, value, index = 0) {
-  await page.getByRole("button", { name: "+ Tag" }).first().click();
-  await page.getByLabel("Tag key").nth(index).fill(key);
-  await page.getByLabel("Tag value").nth(index).fill(value);
-}
-
-async function addMetric(page, name, operator, value, group = page) {
-  await group.getByRole("button", { name: "+ Metric", exact: true }).last().click();
-  await page.getByLabel("Metric name", { exact: true }).last().fill(name);
-  await page.getByLabel("Metric comparison").last().selectOption({ label: operator });
-  await page.getByLabel("Metric value").last().fill(value);
-}
 
 /** Builds TREE_QUERY with the form: two tags, a nested "any" group, a metric and a "not". */
 async function buildTreeQuery(page, pageSize) {
@@ -91,6 +42,7 @@ async function filterRows({ page, service, screenshot }) {
   await recordStatus(page);
   await page.getByRole("button", { name: "Apply" }).click();
   await waitForState(page, "done");
+  await showAllRows(page);
 
   const pages = await restPages(service, { ...TREE_QUERY, page_size: pageSize });
   const expected = pages.flat();
@@ -109,13 +61,79 @@ async function filterRows({ page, service, screenshot }) {
   return `${count} rows in ${pages.length} pages, each page shown as it came, ids equal to REST's in order; screenshot ${await screenshot("results")}`;
 }
 
+/** Applies the form and checks the table against the same query over REST, row by row. */
+async function expectSameRowsAsRest(page, service, query, what) {
+  await page.getByRole("button", { name: "Apply" }).click();
+  await waitForState(page, "done");
+  await showAllRows(page);
+  const expected = (await restPages(service, { ...query, page_size: 1000 })).flat();
+  expect(expected.length > 0, `${what}: REST finds no rows; the case needs some`);
+  expectEq(`${what}: row ids vs REST`, expected, await rowIds(page));
+  return `${what} ${expected.length}`;
+}
+
+/**
+ * Every other part of the form: a time leaf, a boolean metric and a demonstration leaf in an "any"
+ * group, oldest first; the demonstration output source with a search by relevance; a function's
+ * variant ordered by a metric; an episode. Each gives REST's rows in REST's order.
+ */
+async function everyField({ page, service }) {
+  const seen = [];
+  await page.goto(`${service}/`);
+  await page.getByLabel("Order", { exact: true }).selectOption({ label: "oldest first" });
+  await page.getByRole("button", { name: "+ Time" }).click();
+  await page.getByLabel("Time comparison").selectOption({ label: "≥" });
+  await page.getByLabel("Time (UTC)").fill("2025-12-30T00:00");
+  await page.getByRole("button", { name: "+ Group" }).click();
+  const nested = page.locator(".group .group");
+  await nested.getByLabel("Combine filters").selectOption("or");
+  await nested.getByRole("button", { name: "+ Boolean metric" }).click();
+  await nested.getByLabel("Boolean metric name").fill("thumbs_up");
+  await nested.getByLabel("Boolean metric value").selectOption({ label: "is true" });
+  await nested.getByRole("button", { name: "+ Demonstration" }).click();
+  await nested.getByLabel("Demonstration").selectOption({ label: "has a demonstration" });
+  seen.push(await expectSameRowsAsRest(page, service, {
+    order_by: [{ by: "timestamp", direction: "ascending" }],
+    filters: {
+      type: "and",
+      children: [
+        { type: "time", time: "2025-12-30T00:00:00Z", comparison_operator: ">=" },
+        { type: "or", children: [{ type: "boolean_metric", metric_name: "thumbs_up", value: true }, { type: "demonstration_feedback", has_demonstration: true }] },
+      ],
+    },
+  }, "time, boolean metric and demonstration, oldest first:"));
+
+  await page.goto(`${service}/`);
+  await page.getByLabel("Output").selectOption({ label: "the demonstration (only inferences with one)" });
+  await page.getByLabel("Search").fill("the");
+  await page.getByLabel("Order", { exact: true }).selectOption({ label: "search relevance" });
+  seen.push(await expectSameRowsAsRest(page, service, {
+    output_source: "demonstration", search_query_experimental: "the", order_by: [{ by: "search_relevance", direction: "descending" }],
+  }, "demonstrations matching a search, by relevance:"));
+
+  await page.goto(`${service}/`);
+  await page.getByLabel("Function").fill("summarize");
+  await page.getByLabel("Variant").fill("mini_v2");
+  await page.getByLabel("Order", { exact: true }).selectOption({ label: "metric, lowest first" });
+  await page.getByLabel("Order metric").fill("user_rating");
+  seen.push(await expectSameRowsAsRest(page, service, {
+    function_name: "summarize", variant_name: "mini_v2", order_by: [{ by: "metric", name: "user_rating", direction: "ascending" }],
+  }, "a function's variant by a metric, lowest first:"));
+
+  const episode = JSON.parse(await rest(service, "list_inferences", { function_name: "answer_question", limit: 1 })).inferences[0].episode_id;
+  await page.goto(`${service}/`);
+  await page.getByLabel("Episode").fill(episode);
+  seen.push(await expectSameRowsAsRest(page, service, { episode_id: episode }, "an episode:"));
+  return `rows equal to REST's: ${seen.join("; ")}`;
+}
+
 /** Opens a row: the page shows what REST's get_inferences returns for it; reload and back work. */
 async function detailView({ page, service, screenshot }) {
   await page.goto(`${service}/`);
   await page.getByLabel("Function").fill("answer_question");
   await page.getByRole("button", { name: "Apply" }).click();
   await waitForState(page, "done");
-  const listed = (await rowIds(page)).length;
+  const listed = await status(page).textContent();
   const first = results(page).locator("tbody tr").first();
   const id = await first.getAttribute("data-id");
   await first.locator("td").nth(1).click();
@@ -142,12 +160,20 @@ async function detailView({ page, service, screenshot }) {
   // explorer) show the same inference again.
   await page.goBack();
   await waitForState(page, "done");
-  expectEq("rows after going back", listed, (await rowIds(page)).length);
+  expectEq("status after going back", listed, await status(page).textContent());
   await page.goForward();
   await check("after going forward");
   await page.reload();
   await check("after a reload");
-  return `opened ${id}: heading, input, output and ${Object.keys(expected.tags).length} tags as REST returns them; back keeps ${listed} rows; reload works; screenshot ${shot}`;
+
+  // An inference with a demonstration shows it beside the model's output.
+  const demonstrated = JSON.parse(await rest(service, "list_inferences", { output_source: "demonstration", limit: 1 })).inferences[0];
+  await page.goto(`${service}/inferences/${demonstrated.inference_id}`);
+  const demonstration = page.getByRole("region", { name: "Demonstration" });
+  await demonstration.waitFor();
+  const demonstrationText = demonstrated.output.find((block) => block.type === "text").text;
+  expect((await demonstration.textContent()).includes(demonstrationText), `the Demonstration section lacks "${demonstrationText}"`);
+  return `opened ${id}: heading, input, output and ${Object.keys(expected.tags).length} tags as REST returns them; back keeps "${listed}"; reload works; ${demonstrated.inference_id} shows its demonstration; screenshot ${shot}`;
 }
 
 /**
@@ -176,9 +202,12 @@ async function stopStream({ page, service, gated, gate, screenshot }) {
   gate.holdAfter(0);
   await page.getByRole("button", { name: "Apply" }).click();
   await waitForState(page, "done");
-  const all = (await restPages(service, { page_size: 1000 })).flat().length;
-  expectEq("rows of the whole project after stop and apply", all, (await rowIds(page)).length);
-  return `stopped at 100 rows with the stream held open: the browser closed the call, rows kept, no error; screenshot ${shot}; then all ${all} rows`;
+  const all = (await restPages(service, { page_size: 1000 })).flat();
+  const shown = (await rowIds(page)).length;
+  expect(shown < all.length, `all ${all.length} rows are in the table at once; it should show a window of them`);
+  await showAllRows(page);
+  expectEq("row ids of the whole project after stop and apply, window by window", all, await rowIds(page));
+  return `stopped at 100 rows with the stream held open: the browser closed the call, rows kept, no error; screenshot ${shot}; then all ${all.length.toLocaleString("en-US")} rows, ${shown} shown at first and the rest as the table scrolled`;
 }
 
 /** A metric the project does not define, deep in the tree: the server's status and message, in view. */
@@ -189,13 +218,13 @@ async function badFilterError({ page, service, screenshot }) {
   await page.getByRole("button", { name: "Apply" }).click();
   const alert = page.getByRole("alert");
   await alert.waitFor();
-  const text = await alert.textContent();
+  const text = await alert.innerText();
   for (const part of ["INVALID_ARGUMENT (gRPC status 3)", "Invalid metric name: no_such_metric", "float_metric.metric_name: Invalid metric name: no_such_metric"]) {
-    expect(text.includes(part), `the banner "${text}" lacks "${part}"`);
+    expect(text.includes(part), `the banner "${oneLine(text)}" lacks "${part}"`);
   }
   await waitForState(page, "failed");
   expectEq("rows", 0, (await rowIds(page)).length);
-  return `banner "${text}"; screenshot ${await screenshot("error")}`;
+  return `banner "${oneLine(text)}"; screenshot ${await screenshot("error")}`;
 }
 
 /** A metric value left empty: refused in the page, nothing sent, the banner says where. */
@@ -205,15 +234,16 @@ async function invalidInputError({ page, service }) {
   page.on("request", (request) => request.url().includes("InferenceQueryService") && sent.push(request.url()));
   await addMetric(page, "user_rating", ">", "");
   await page.getByRole("button", { name: "Apply" }).click();
-  const text = await page.getByRole("alert").textContent();
-  expect(text.includes("Invalid filter (not sent)") && text.includes("filter 1: the metric value is empty"), `banner "${text}"`);
+  const text = await page.getByRole("alert").innerText();
+  expect(text.includes("Invalid filter (not sent)") && text.includes("filter 1: the metric value is empty"), `banner "${oneLine(text)}"`);
   await waitForState(page, "failed");
   expectEq("calls sent", [], sent);
-  return `banner "${text}", no call sent`;
+  return `banner "${oneLine(text)}", no call sent`;
 }
 
 export const CASES = [
   ["filter_rows", filterRows],
+  ["every_field", everyField],
   ["detail_view", detailView],
   ["stop_stream", stopStream],
   ["bad_filter_error", badFilterError],

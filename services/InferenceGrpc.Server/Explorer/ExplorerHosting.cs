@@ -17,7 +17,7 @@ internal static class ExplorerHosting
     private const string IndexFile = "index.html";
 
     private const string HowToBuild =
-        "run `make run`, which builds it, or `cd clients/web && npm ci && npm run build` and restart; Server:WebRoot names another built explorer.";
+        "run `make web` (`make run` does it too) or `cd clients/web && npm ci && npm run build`, then restart the service; Server:WebRoot names another built explorer.";
 
     /// <summary>Vite's output with content hashes in the file names: a changed file gets a new name.</summary>
     private static readonly PathString HashedAssets = "/assets";

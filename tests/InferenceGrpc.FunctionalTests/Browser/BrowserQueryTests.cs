@@ -21,10 +21,7 @@ public sealed class BrowserQueryTests(BrowserFixture fixture)
     {
         var results = await fixture.ResultsAsync();
 
-        var result = results.FirstOrDefault(r => r.Peer == Peer && r.Case == caseName);
-
-        Assert.True(result is not null, $"{Peer} did not report case {caseName}; it reported: {string.Join("; ", results.Select(r => $"{r.Case}: {r.Detail}"))}");
-        Assert.True(result.Ok, $"{Peer} {caseName}: {result.Detail}");
+        DriverCases.AssertPassed(results, Peer, caseName);
     }
 
     [Fact]
@@ -32,7 +29,6 @@ public sealed class BrowserQueryTests(BrowserFixture fixture)
     {
         var results = await fixture.ResultsAsync();
 
-        Assert.NotEmpty(results);
-        Assert.All(results, r => Assert.True(r.Ok, $"{r.Peer} {r.Case}: {r.Detail}"));
+        DriverCases.AssertAllPassed(results);
     }
 }

@@ -99,7 +99,7 @@ public sealed class ExplorerHostingTests : IAsyncLifetime
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("web explorer is not built", text, StringComparison.Ordinal);
         Assert.Contains("npm ci && npm run build", text, StringComparison.Ordinal);
-        Assert.Contains("make run", text, StringComparison.Ordinal);
+        Assert.Contains("make web", text, StringComparison.Ordinal);
         Assert.Contains("not built", _notBuilt!.ExplorerDescription, StringComparison.Ordinal);
     }
 
