@@ -241,6 +241,33 @@ async function invalidInputError({ page, service }) {
   return `banner "${oneLine(text)}", no call sent`;
 }
 
+/**
+ * An API key typed in the header goes with every call as a Bearer token and stays for a reload
+ * (sessionStorage); emptied, calls go without one. Only the header is checked: whether the
+ * service wants a key depends on its address (docs/security.md), and these tests run on loopback.
+ */
+async function apiKeyHeader({ page, service }) {
+  const key = "igk_explorer_test_key";
+  const authorization = async () => {
+    const call = page.waitForRequest((request) => request.url().endsWith(".InferenceQueryService/StreamInferences"));
+    await page.getByRole("button", { name: "Apply" }).click();
+    return (await (await call).allHeaders()).authorization;
+  };
+  await page.goto(`${service}/`);
+  await page.getByLabel("Function").fill("write_haiku");
+  const field = page.getByLabel("API key");
+  await field.fill(key);
+  await field.press("Tab");
+  expectEq("authorization with a key", `Bearer ${key}`, await authorization());
+  await page.reload();
+  expectEq("the key after a reload", key, await field.inputValue());
+  await field.fill("");
+  await field.press("Tab");
+  await page.getByLabel("Function").fill("write_haiku");
+  expectEq("authorization without a key", undefined, await authorization());
+  return "sent as Bearer, kept over a reload, not sent once emptied";
+}
+
 export const CASES = [
   ["filter_rows", filterRows],
   ["every_field", everyField],
@@ -248,4 +275,5 @@ export const CASES = [
   ["stop_stream", stopStream],
   ["bad_filter_error", badFilterError],
   ["invalid_input_error", invalidInputError],
+  ["api_key_header", apiKeyHeader],
 ];

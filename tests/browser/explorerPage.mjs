@@ -6,7 +6,7 @@ export const expect = (condition, detail) => {
   if (!condition) throw new CaseFailure(detail);
 };
 export const expectEq = (what, expected, got) => {
-  const [e, g] = [JSON.stringify(expected), JSON.stringify(got)];
+  const [e, g] = [expected, got].map((value) => String(JSON.stringify(value)));
   expect(e === g, `${what}: expected ${e.slice(0, 300)}, got ${g.slice(0, 300)}`);
 };
 

@@ -2,6 +2,7 @@
 // The list page stays in the document while a detail page shows, so going back finds the table
 // (and a stream still filling it) as it was.
 import { createQueryClient } from "./api";
+import { ApiKeyField } from "./ApiKeyField";
 import { DetailView } from "./detail/DetailView";
 import { h } from "./dom";
 import { ErrorBanner } from "./ErrorBanner";
@@ -14,7 +15,9 @@ const errors = new ErrorBanner(document.getElementById("error")!);
 window.addEventListener("error", (event) => errors.show(event.error ?? event.message));
 window.addEventListener("unhandledrejection", (event) => errors.show(event.reason));
 
-const client = createQueryClient();
+const apiKey = new ApiKeyField();
+document.getElementById("auth")!.replaceChildren(apiKey.element);
+const client = createQueryClient(() => apiKey.value);
 const results = new ResultsView(client, errors);
 const form = new SelectionForm(() => {
   errors.clear();
