@@ -5,7 +5,7 @@ namespace InferenceGrpc.Server.Explorer;
 /// <summary>
 /// Serves the web explorer (clients/web, built by Vite into clients/web/dist) at <c>/</c>, after
 /// the protocol layer has taken every gRPC, gRPC-Web and REST request. Vite's hashed files under
-/// <c>/assets/</c> are cached for a year; everything else is revalidated (ETag), so a rebuilt
+/// <c>/assets/</c> are cached for a year; everything else is revalidated (no-cache), so a rebuilt
 /// explorer shows at the next load. A page address such as <c>/inferences/{id}</c> is answered
 /// with index.html, and the explorer's router picks the page.
 /// </summary>
