@@ -42,13 +42,14 @@ async function filterRows({ page, service, screenshot }) {
   await recordStatus(page);
   await page.getByRole("button", { name: "Apply" }).click();
   await waitForState(page, "done");
+  const shot = await screenshot("results");
   await showAllRows(page);
 
   const pages = await restPages(service, { ...TREE_QUERY, page_size: pageSize });
   const expected = pages.flat();
   expect(pages.length > 2, `the query has ${expected.length} rows; the case needs several pages`);
   expectEq("row ids, in order, vs REST", expected, await rowIds(page));
-  const cells = await results(page).locator("tbody tr").evaluateAll((rows) => rows.map((row) => [row.cells[1].textContent, row.cells[7].textContent]));
+  const cells = await results(page).locator("tbody tr").evaluateAll((rows) => rows.map((row) => [row.cells[2].textContent, row.cells[8].textContent]));
   expect(cells.every(([fn, tags]) => fn === "answer_question" && tags.includes("env=prod")), "a row is not answer_question with env=prod");
 
   // One status line per page as it arrived: the count grows page by page, then "done".
@@ -58,7 +59,7 @@ async function filterRows({ page, service, screenshot }) {
   expectEq("status while streaming", ["0 rows, streaming…", ...perPage], log.slice(0, -1));
   const count = expected.length.toLocaleString("en-US");
   expect(new RegExp(`^${count} rows, done in [0-9.]+ s$`).test(log.at(-1)), `final status "${log.at(-1)}"`);
-  return `${count} rows in ${pages.length} pages, each page shown as it came, ids equal to REST's in order; screenshot ${await screenshot("results")}`;
+  return `${count} rows in ${pages.length} pages, each page shown as it came, ids equal to REST's in order; screenshot ${shot}`;
 }
 
 /** Applies the form and checks the table against the same query over REST, row by row. */
@@ -136,7 +137,8 @@ async function detailView({ page, service, screenshot }) {
   const listed = await status(page).textContent();
   const first = results(page).locator("tbody tr").first();
   const id = await first.getAttribute("data-id");
-  await first.locator("td").nth(1).click();
+  // A click on the row, not on its id link.
+  await first.locator("td").nth(2).click();
   await page.waitForURL(`**/inferences/${id}`);
 
   const expected = JSON.parse(await rest(service, "get_inferences", { ids: [id] })).inferences[0];

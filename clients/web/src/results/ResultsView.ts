@@ -22,9 +22,10 @@ export class ResultsView {
   constructor(private readonly client: QueryClient, private readonly errors: ErrorBanner) {
     this.element = h("section", { class: "results", "aria-label": "Results" },
       h("div", { class: "results-bar" }, this.status, this.stopButton),
-      h("table", {},
+      // Wide rows (full ids, many tags) scroll sideways inside the page instead of widening it.
+      h("div", { class: "table-scroll" }, h("table", {},
         h("thead", {}, h("tr", {}, ...RESULT_COLUMNS.map((column) => h("th", { scope: "col" }, column)))),
-        this.table.body),
+        this.table.body)),
       this.table.footer);
     // A click anywhere on a row opens it, like its id link (which the router follows).
     this.table.body.addEventListener("click", (event) => {

@@ -3,7 +3,8 @@ import { formatMs, formatTime, formatTokens, formatUsd } from "../format";
 import type { StoredInference } from "../gen/inference/v1/inference_query_service_pb";
 import { detailPath } from "../router";
 
-export const RESULT_COLUMNS = ["Time", "Function", "Variant", "Model", "Latency", "Tokens", "Cost", "Tags", "Id"] as const;
+// The id second, where it stays in view: the tags, last, take what width is left.
+export const RESULT_COLUMNS = ["Time", "Id", "Function", "Variant", "Model", "Latency", "Tokens", "Cost", "Tags"] as const;
 
 /** One table row; the id links to the inference's own page. */
 export function resultRow({ inference }: StoredInference): HTMLTableRowElement {
@@ -14,12 +15,12 @@ export function resultRow({ inference }: StoredInference): HTMLTableRowElement {
   const tags = Object.entries(inference.tags).sort(([a], [b]) => a.localeCompare(b));
   return h("tr", { "data-id": inference.id },
     h("td", { class: "nowrap" }, formatTime(inference.createTime)),
+    h("td", { class: "id" }, h("a", { href: detailPath(inference.id), "data-link": true }, inference.id)),
     h("td", {}, inference.functionName),
     h("td", {}, inference.variantName),
     h("td", {}, inference.modelName),
     h("td", { class: "number" }, formatMs(inference.latencyMs)),
     h("td", { class: "number" }, formatTokens(inference.inputTokens, inference.outputTokens)),
     h("td", { class: "number" }, formatUsd(inference.costUsd)),
-    h("td", { class: "tags" }, ...tags.map(([key, value]) => h("span", { class: "tag" }, `${key}=${value}`))),
-    h("td", { class: "id" }, h("a", { href: detailPath(inference.id), "data-link": true }, inference.id)));
+    h("td", { class: "tags" }, ...tags.map(([key, value]) => h("span", { class: "tag" }, `${key}=${value}`))));
 }
