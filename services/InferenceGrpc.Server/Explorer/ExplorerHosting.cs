@@ -67,7 +67,8 @@ internal static class ExplorerHosting
     /// </summary>
     private static bool IsPageRequest(HttpRequest request)
     {
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        // Routes the host maps itself (/metrics) are never pages, whatever the Accept header says.
+        if ((!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)) || request.HttpContext.GetEndpoint() is not null)
         {
             return false;
         }
