@@ -41,6 +41,9 @@ public sealed class ServerCallContext
     /// </summary>
     public bool DeadlineExceeded => _deadline.Expired;
 
+    /// <summary>True once the server began shutting down under this streaming call.</summary>
+    internal bool ServerShuttingDown => _deadline.ShuttingDown;
+
     /// <summary>The request headers as metadata (binary values decoded); built on first use.</summary>
     public Metadata RequestHeaders => _requestHeaders ??= RequestMetadataReader.Read(HttpContext.Request.Headers);
 

@@ -36,6 +36,16 @@ internal sealed class CallDeadline : IDisposable
 
     public bool ClientCancelled => _requestAborted.IsCancellationRequested;
 
+    /// <summary>True once the server began shutting down while this (streaming) call ran.</summary>
+    public bool ShuttingDown { get; private set; }
+
+    /// <summary>
+    /// Marks the call as ending for shutdown. The token is not cancelled: cancelling a write in
+    /// flight makes Kestrel reset the stream, so the stream writer ends the call with a status
+    /// before its next message instead.
+    /// </summary>
+    public void MarkShuttingDown() => ShuttingDown = true;
+
     /// <summary>True when the deadline passed while the client was still there.</summary>
     public bool Expired => _timer is { IsCancellationRequested: true } && !ClientCancelled;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,15 +8,25 @@ namespace InferenceGrpc.Protocol.AspNetCore.Pipeline;
 /// The one invocation pipeline every front-end uses: run the method, turn whatever happened into
 /// a status, and hand that status to the transport to end the call.
 /// </summary>
-internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IEnumerable<ICallAuthorizer> authorizers, ILogger<ServerCallPipeline> logger)
+internal sealed class ServerCallPipeline(
+    IOptions<GrpcServerOptions> options, IEnumerable<ICallAuthorizer> authorizers, IHostApplicationLifetime lifetime, ILogger<ServerCallPipeline> logger)
 {
     private static readonly RpcStatus Cancelled = new(StatusCode.Cancelled, "Call canceled by the client.");
     private static readonly RpcStatus DeadlineExceeded = new(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+
+    /// <summary>How a stream ends when the server shuts down under it: retryable, resumable.</summary>
+    public static readonly RpcStatus ShuttingDown = new(StatusCode.Unavailable, "The server is shutting down; retry, or resume the stream from its last page token.");
     private readonly ICallAuthorizer[] _authorizers = [.. authorizers];
 
     public async Task RunAsync(ServiceMethodInvoker invoker, IServerCallTransport transport, ServerCallContext context, CallDeadline deadline)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        // Graceful shutdown: unary calls run to their end while the host waits; streams, which
+        // could outlast any wait, are ended with UNAVAILABLE so clients resume elsewhere.
+        using var shutdown = invoker.Descriptor is { IsClientStreaming: true } or { IsServerStreaming: true }
+            ? lifetime.ApplicationStopping.Register(deadline.MarkShuttingDown)
+            : default;
         var status = await InvokeAsync(invoker, transport, context, deadline).ConfigureAwait(false);
         CallTelemetry.Record(logger, context, status, started);
         try

@@ -12,6 +12,11 @@ internal sealed class TransportStreamWriter<T>(IServerCallTransport transport, S
         // token is checked before every message: this is what stops a producer promptly.
         context.CancellationToken.ThrowIfCancellationRequested();
         cancellationToken.ThrowIfCancellationRequested();
+        if (context.ServerShuttingDown)
+        {
+            throw new RpcException(ServerCallPipeline.ShuttingDown);
+        }
+
         return transport.WriteMessageAsync(message, flush: true, context.CancellationToken);
     }
 }
