@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Api.TensorZero;
+using InferenceGrpc.Api.Weave;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,8 @@ public static class ApiRegistration
         services.Configure<GrpcServerOptions>(TensorZeroJsonShape.Register);
         return grpc
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
-            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0]);
+            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
+            .AddWeaveEvalResults();
     }
 
     private static byte[] PageTokenKey(IConfiguration configuration)

@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using Google.Protobuf;
+using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Protocol;
+using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.Transcoding;
+using Microsoft.AspNetCore.Http;
+
+namespace InferenceGrpc.Api.Weave;
+
+/// <summary>
+/// The REST JSON of Weave's eval_results query on the EvaluationResultService methods: bodies
+/// read as its FastAPI model reads them (422 {"detail": [...]} on bad input), replies written as
+/// its server writes them, other errors as {"reason": "..."} with Weave's statuses, and 500
+/// always "Internal server error". StreamEvalResults, our extension, writes each page as one
+/// NDJSON line of the same shape.
+/// </summary>
+public sealed class WeaveJsonShape : IJsonShape
+{
+    public const string QueryMethod = "inference.v1.EvaluationResultService.QueryEvalResults";
+    public const string StreamMethod = "inference.v1.EvaluationResultService.StreamEvalResults";
+
+    /// <summary>FastAPI's JSONResponse header.</summary>
+    public const string JsonContentType = "application/json";
+
+    public static readonly WeaveJsonShape Instance = new();
+
+    // Kept from reading the request to writing its reply or error.
+    private static readonly object IncludeCostsKey = new();
+    private static readonly object ValidationErrorsKey = new();
+    private static readonly object TooLargeKey = new();
+
+    private WeaveJsonShape()
+    {
+    }
+
+    /// <summary>Serves both EvaluationResultService methods with this shape.</summary>
+    public static void Register(GrpcServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.JsonShapes[QueryMethod] = Instance;
+        options.JsonShapes[StreamMethod] = Instance;
+    }
+
+    public async Task<IMessage> ReadRequestAsync(HttpContext http, HttpRouteMatch match, GrpcServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var query = WeaveRequestReader.Read(await WeaveRequestBody.ReadAsync(http, options.MaxBufferedRequestBytes));
+            query.Entity = match.PathValues.FirstOrDefault(p => p.Key == "query.entity").Value ?? string.Empty;
+            query.Project = match.PathValues.FirstOrDefault(p => p.Key == "query.project").Value ?? string.Empty;
+            http.Items[IncludeCostsKey] = query.IncludeCosts;
+            return match.Route.Method.FullName == StreamMethod
+                ? new StreamEvalResultsRequest { Query = query }
+                : new QueryEvalResultsRequest { Query = query };
+        }
+        catch (RequestValidationException invalid)
+        {
+            http.Items[ValidationErrorsKey] = invalid.Errors;
+            throw new RpcException(StatusCode.InvalidArgument, invalid.Message);
+        }
+        catch (WeaveRequestBody.TooLargeException)
+        {
+            http.Items[TooLargeKey] = true;
+            throw new RpcException(StatusCode.ResourceExhausted, "Request too large");
+        }
+    }
+
+    public Task WriteResponseAsync(HttpContext http, HttpRoute route, IMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (response is not QueryEvalResultsResponse reply)
+        {
+            throw new InvalidOperationException($"The Weave JSON shape cannot write {response.Descriptor.FullName}.");
+        }
+
+        http.Response.ContentType = JsonContentType;
+        var json = WeaveResponseWriter.Write(reply.Rows, reply.TotalRows, reply.Summary, reply.Warnings, IncludeCosts(http));
+        return http.Response.WriteAsync(json, Encoding.UTF8, http.RequestAborted);
+    }
+
+    public async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (message is not StreamEvalResultsResponse page)
+        {
+            throw new InvalidOperationException($"The Weave JSON shape cannot stream {message.Descriptor.FullName}.");
+        }
+
+        if (!http.Response.HasStarted)
+        {
+            http.Response.ContentType = ProtobufJsonShape.NdjsonContentType;
+        }
+
+        var json = WeaveResponseWriter.Write(page.Rows, page.TotalRows, page.Summary, page.Warnings, IncludeCosts(http));
+        await http.Response.WriteAsync(json + "\n", Encoding.UTF8, http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    public async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(status);
+        var (httpStatus, body) = http.Items.TryGetValue(ValidationErrorsKey, out var errors) && errors is IReadOnlyList<PydanticError> detail
+            ? (StatusCodes.Status422UnprocessableEntity, WeaveErrorWriter.Detail(detail))
+            : WeaveErrorWriter.Reason(status, http.Items.ContainsKey(TooLargeKey));
+        if (streamStarted)
+        {
+            // The 200 is gone already: the last NDJSON line carries the error instead.
+            await http.Response.WriteAsync(body + "\n", Encoding.UTF8, http.RequestAborted);
+            return;
+        }
+
+        http.Response.StatusCode = httpStatus;
+        http.Response.ContentType = JsonContentType;
+        await http.Response.WriteAsync(body, Encoding.UTF8, http.RequestAborted);
+    }
+
+    private static bool IncludeCosts(HttpContext http) => http.Items.TryGetValue(IncludeCostsKey, out var value) && value is true;
+}

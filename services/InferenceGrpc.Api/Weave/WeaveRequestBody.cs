@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace InferenceGrpc.Api.Weave;
+
+/// <summary>
+/// Reads a request body as FastAPI does for a required JSON body: parsed whatever the
+/// Content-Type says, an empty body is a missing field, and text that is not JSON a
+/// json_invalid error at the position where parsing failed (System.Text.Json's byte offset;
+/// Python reports a character offset and its own reason, so "ctx" is only an approximation).
+/// </summary>
+internal static class WeaveRequestBody
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+
+    public static async Task<JsonElement> ReadAsync(HttpContext http, int maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new TooLargeException();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new RequestValidationException([new PydanticError("missing", ["body"], "Field required", null)]);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            using var empty = JsonDocument.Parse("{}");
+            throw new RequestValidationException([new PydanticError(
+                "json_invalid",
+                ["body", ex.BytePositionInLine ?? 0],
+                "JSON decode error",
+                empty.RootElement.Clone(),
+                [KeyValuePair.Create("error", (object)"Invalid JSON")])]);
+        }
+    }
+
+    /// <summary>A body over the server's limit: Weave's 413.</summary>
+    internal sealed class TooLargeException : Exception
+    {
+        public TooLargeException()
+            : base("Request too large")
+        {
+        }
+    }
+}
