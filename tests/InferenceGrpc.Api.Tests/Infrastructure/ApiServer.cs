@@ -9,8 +9,9 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 /// <summary>
 /// The real host in-process on free ports, over a fresh SQLite store seeded with
 /// <see cref="DataSet"/> through the public REST write path, shared by every test class.
+/// Subclasses choose another store or another data set.
 /// </summary>
-public sealed class ApiServer : IAsyncLifetime
+public class ApiServer : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("inferencegrpc-api-tests-");
     private InferenceGrpcHost? _host;
@@ -24,24 +25,17 @@ public sealed class ApiServer : IAsyncLifetime
 
     public IServiceProvider Services => _host!.Services;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", $"--Storage:Sqlite:DataDirectory={_directory.FullName}"]);
+        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync(_directory.FullName)]);
         await _host.StartAsync();
         Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
         GrpcWeb = new GrpcCaller(_host.Endpoints.Http!, web: true);
-
-        var write = new WriteRecordsRequest { Records = { DataSet.Records() } };
-        var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"Seeding failed: {(int)response.StatusCode} {body}");
-        }
+        await SeedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         Grpc.Dispose();
@@ -54,6 +48,21 @@ public sealed class ApiServer : IAsyncLifetime
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
+    }
+
+    /// <summary>The command-line settings that choose the store: SQLite in a fresh directory.</summary>
+    protected virtual Task<string[]> StoreArgumentsAsync(string directory) => Task.FromResult(new[] { $"--Storage:Sqlite:DataDirectory={directory}" });
+
+    /// <summary>Writes the data set the tests read.</summary>
+    protected virtual async Task SeedAsync()
+    {
+        var write = new WriteRecordsRequest { Records = { DataSet.Records() } };
+        var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Seeding failed: {(int)response.StatusCode} {body}");
+        }
     }
 
     /// <summary>POSTs a body (as given, no Content-Type unless asked) and returns status, body and content type.</summary>
