@@ -50,13 +50,24 @@ public sealed class WeaveJsonShape : IJsonShape
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var query = WeaveRequestReader.Read(await WeaveRequestBody.ReadAsync(http, options.MaxBufferedRequestBytes));
-            query.Entity = match.PathValues.FirstOrDefault(p => p.Key == "query.entity").Value ?? string.Empty;
-            query.Project = match.PathValues.FirstOrDefault(p => p.Key == "query.project").Value ?? string.Empty;
+            var body = await WeaveRequestBody.ReadAsync(http, options.MaxBufferedRequestBytes);
+            IMessage request;
+            EvalResultsQuery query;
+            if (match.Route.Method.FullName == StreamMethod)
+            {
+                var stream = WeaveRequestReader.ReadStream(body);
+                (request, query) = (stream, stream.Query);
+            }
+            else
+            {
+                var unary = WeaveRequestReader.ReadQuery(body);
+                (request, query) = (unary, unary.Query);
+            }
+
+            query.Entity = PathValue(match, "query.entity");
+            query.Project = PathValue(match, "query.project");
             http.Items[IncludeCostsKey] = query.IncludeCosts;
-            return match.Route.Method.FullName == StreamMethod
-                ? new StreamEvalResultsRequest { Query = query }
-                : new QueryEvalResultsRequest { Query = query };
+            return request;
         }
         catch (RequestValidationException invalid)
         {
@@ -119,6 +130,9 @@ public sealed class WeaveJsonShape : IJsonShape
         http.Response.ContentType = JsonContentType;
         await http.Response.WriteAsync(body, Encoding.UTF8, http.RequestAborted);
     }
+
+    private static string PathValue(HttpRouteMatch match, string field) =>
+        match.PathValues.FirstOrDefault(p => p.Key == field).Value ?? string.Empty;
 
     private static bool IncludeCosts(HttpContext http) => http.Items.TryGetValue(IncludeCostsKey, out var value) && value is true;
 }

@@ -16,17 +16,36 @@ internal sealed class WeaveRequestReader
     private static readonly string[] TrueWords = ["1", "on", "t", "true", "y", "yes"];
     private static readonly string[] FalseWords = ["0", "off", "f", "false", "n", "no"];
 
+    /// <summary>The body model's fields in declaration order: the seed version's, then the newer optional ones (api-compat-spec 3.2).</summary>
+    private static readonly string[] Fields =
+    [
+        "evaluation_call_ids", "evaluation_run_ids", "require_intersection", "include_raw_data_rows", "resolve_row_refs",
+        "include_rows", "include_summary", "summary_require_intersection", "limit", "offset",
+        "include_predict_and_score_children", "include_costs", "sort_by", "filters", "filter_logic_operator",
+    ];
+
+    private const string PageSizeField = "page_size";
+
     private readonly List<PydanticError> _errors = [];
 
     /// <summary>The query, or <see cref="RequestValidationException"/> with every error found.</summary>
-    public static EvalResultsQuery Read(JsonElement body)
+    public static QueryEvalResultsRequest ReadQuery(JsonElement body)
     {
         var reader = new WeaveRequestReader();
-        var query = reader.ReadBody(body);
-        return reader._errors.Count == 0 ? query : throw new RequestValidationException(reader._errors);
+        var request = new QueryEvalResultsRequest { Query = reader.ReadBody(body, null) };
+        return reader._errors.Count == 0 ? request : throw new RequestValidationException(reader._errors);
     }
 
-    private EvalResultsQuery ReadBody(JsonElement body)
+    /// <summary>The query of our stream extension: Weave's body plus "page_size" (an int from 0, 0 meaning the default).</summary>
+    public static StreamEvalResultsRequest ReadStream(JsonElement body)
+    {
+        var reader = new WeaveRequestReader();
+        var request = new StreamEvalResultsRequest();
+        request.Query = reader.ReadBody(body, request);
+        return reader._errors.Count == 0 ? request : throw new RequestValidationException(reader._errors);
+    }
+
+    private EvalResultsQuery ReadBody(JsonElement body, StreamEvalResultsRequest? stream)
     {
         var query = new EvalResultsQuery();
         if (body.ValueKind != JsonValueKind.Object)
@@ -35,81 +54,103 @@ internal sealed class WeaveRequestReader
             return query;
         }
 
-        foreach (var property in body.EnumerateObject())
+        // pydantic reports field errors in the model's field order, then the extra keys.
+        foreach (var field in Fields)
         {
-            var value = property.Value;
-            switch (property.Name)
+            if (body.TryGetProperty(field, out var value))
             {
-                case "evaluation_call_ids":
-                    StringList(property.Name, value, query.EvaluationCallIds);
-                    break;
-                case "evaluation_run_ids":
-                    StringList(property.Name, value, query.EvaluationRunIds);
-                    break;
-                case "require_intersection":
-                    query.RequireIntersection = Bool(property.Name, value) ?? false;
-                    break;
-                case "include_raw_data_rows":
-                    query.IncludeRawDataRows = Bool(property.Name, value) ?? false;
-                    break;
-                case "resolve_row_refs":
-                    query.ResolveRowRefs = Bool(property.Name, value) ?? false;
-                    break;
-                case "include_rows":
-                    query.IncludeRows = Bool(property.Name, value) ?? true;
-                    break;
-                case "include_summary":
-                    query.IncludeSummary = Bool(property.Name, value) ?? false;
-                    break;
-                case "summary_require_intersection" when value.ValueKind != JsonValueKind.Null:
-                    query.SummaryRequireIntersection = Bool(property.Name, value) ?? false;
-                    break;
-                case "limit" when value.ValueKind != JsonValueKind.Null:
-                    Limit(value, query);
-                    break;
-                case "offset":
-                    query.Offset = (long)BigInteger.Clamp(Integer(property.Name, value) ?? 0, long.MinValue, long.MaxValue);
-                    break;
-                case "include_predict_and_score_children":
-                    query.IncludePredictAndScoreChildren = Bool(property.Name, value) ?? true;
-                    break;
-                case "include_costs":
-                    query.IncludeCosts = Bool(property.Name, value) ?? false;
-                    break;
-                case "sort_by":
-                    ObjectList(property.Name, value, query.SortBy);
-                    break;
-                case "filters":
-                    ObjectList(property.Name, value, query.Filters);
-                    break;
-                case "filter_logic_operator":
-                    LogicOperator(value);
-                    break;
-                case "summary_require_intersection" or "limit":
-                    break;
-                default:
-                    _errors.Add(new PydanticError("extra_forbidden", ["body", property.Name], "Extra inputs are not permitted", value));
-                    break;
+                Apply(field, value, query);
             }
+        }
+
+        if (stream is not null && body.TryGetProperty(PageSizeField, out var pageSize))
+        {
+            stream.PageSize = (uint)BigInteger.Min(NonNegative(PageSizeField, pageSize) ?? 0, uint.MaxValue);
+        }
+
+        foreach (var property in body.EnumerateObject().Where(p => !Fields.Contains(p.Name) && (stream is null || p.Name != PageSizeField)))
+        {
+            _errors.Add(new PydanticError("extra_forbidden", ["body", property.Name], "Extra inputs are not permitted", property.Value));
         }
 
         return query;
     }
 
+    private void Apply(string field, JsonElement value, EvalResultsQuery query)
+    {
+        switch (field)
+        {
+            case "evaluation_call_ids":
+                StringList(field, value, query.EvaluationCallIds);
+                break;
+            case "evaluation_run_ids":
+                StringList(field, value, query.EvaluationRunIds);
+                break;
+            case "require_intersection":
+                query.RequireIntersection = Bool(field, value) ?? false;
+                break;
+            case "include_raw_data_rows":
+                query.IncludeRawDataRows = Bool(field, value) ?? false;
+                break;
+            case "resolve_row_refs":
+                query.ResolveRowRefs = Bool(field, value) ?? false;
+                break;
+            case "include_rows":
+                query.IncludeRows = Bool(field, value) ?? true;
+                break;
+            case "include_summary":
+                query.IncludeSummary = Bool(field, value) ?? false;
+                break;
+            case "summary_require_intersection" when value.ValueKind != JsonValueKind.Null:
+                query.SummaryRequireIntersection = Bool(field, value) ?? false;
+                break;
+            case "limit" when value.ValueKind != JsonValueKind.Null:
+                Limit(value, query);
+                break;
+            case "offset":
+                query.Offset = (long)BigInteger.Clamp(Integer(field, value) ?? 0, long.MinValue, long.MaxValue);
+                break;
+            case "include_predict_and_score_children":
+                query.IncludePredictAndScoreChildren = Bool(field, value) ?? true;
+                break;
+            case "include_costs":
+                query.IncludeCosts = Bool(field, value) ?? false;
+                break;
+            case "sort_by":
+                ObjectList(field, value, query.SortBy);
+                break;
+            case "filters":
+                ObjectList(field, value, query.Filters);
+                break;
+            case "filter_logic_operator":
+                LogicOperator(value);
+                break;
+        }
+    }
+
     private void Limit(JsonElement value, EvalResultsQuery query)
     {
-        if (Integer("limit", value) is not { } limit)
+        if (NonNegative("limit", value) is { } limit)
         {
-            return;
+            query.Limit = (ulong)BigInteger.Min(limit, ulong.MaxValue);
+        }
+    }
+
+    /// <summary>An int with ge=0.</summary>
+    private BigInteger? NonNegative(string field, JsonElement value)
+    {
+        if (Integer(field, value) is not { } number)
+        {
+            return null;
         }
 
-        if (limit < 0)
+        if (number < 0)
         {
-            _errors.Add(new PydanticError("greater_than_equal", ["body", "limit"], "Input should be greater than or equal to 0", value, [KeyValuePair.Create("ge", (object)0L)]));
-            return;
+            _errors.Add(new PydanticError("greater_than_equal", ["body", field], "Input should be greater than or equal to 0", value, [KeyValuePair.Create("ge", (object)0L)]));
+            return null;
         }
 
-        query.Limit = (ulong)BigInteger.Min(limit, ulong.MaxValue);
+        return number;
     }
 
     /// <summary>list[str] | None.</summary>
