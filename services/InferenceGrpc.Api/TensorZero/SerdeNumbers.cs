@@ -41,29 +41,16 @@ internal static class SerdeNumbers
             return "null";
         }
 
-        var negative = roundTrip.StartsWith('-');
-        var text = negative ? roundTrip[1..] : roundTrip;
-        var exponentAt = text.IndexOfAny(['E', 'e']);
-        var exponent = exponentAt < 0 ? 0 : int.Parse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var mantissa = exponentAt < 0 ? text : text[..exponentAt];
-        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var fraction = point < 0 ? string.Empty : mantissa[(point + 1)..];
-        var digits = (point < 0 ? mantissa : mantissa[..point]) + fraction;
-        var k = exponent - fraction.Length;
-
-        digits = digits.TrimStart('0');
-        if (digits.Length == 0)
+        if (ShortestDecimal.Parse(roundTrip) is not { } number)
         {
-            return negative ? "-0.0" : "0.0";
+            return roundTrip.StartsWith('-') ? "-0.0" : "0.0";
         }
 
-        var trimmed = digits.TrimEnd('0');
-        k += digits.Length - trimmed.Length;
-        digits = trimmed;
+        var (negative, digits, kk) = number;
 
         // ryu: with `length` digits and value = digits * 10^k, 10^(kk-1) <= value < 10^kk.
         var length = digits.Length;
-        var kk = length + k;
+        var k = kk - length;
         var sign = negative ? "-" : string.Empty;
         if (k >= 0 && kk <= maxIntegerDigits)
         {

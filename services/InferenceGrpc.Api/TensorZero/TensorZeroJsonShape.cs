@@ -29,7 +29,6 @@ public sealed class TensorZeroJsonShape : IJsonShape
 
     // What the list request asked of its reply, kept from reading the request to writing it.
     private static readonly object ExtensionsKey = new();
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private TensorZeroJsonShape()
     {
@@ -103,7 +102,7 @@ public sealed class TensorZeroJsonShape : IJsonShape
         return http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted).AsTask();
     }
 
-    public async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    public Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (message is not StreamInferencesResponse page)
@@ -111,19 +110,12 @@ public sealed class TensorZeroJsonShape : IJsonShape
             throw new InvalidOperationException($"The TensorZero JSON shape cannot stream {message.Descriptor.FullName}.");
         }
 
-        if (!http.Response.HasStarted)
-        {
-            http.Response.ContentType = ProtobufJsonShape.NdjsonContentType;
-        }
-
         var writer = new SerdeJsonWriter();
         WritePage(writer, page.Inferences, page.NextPageToken, null);
-        await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
-        await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return JsonReplies.WriteLineAsync(http, writer.WrittenMemory);
     }
 
-    public async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    public Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
@@ -132,17 +124,7 @@ public sealed class TensorZeroJsonShape : IJsonShape
         writer.PropertyName("error");
         writer.String(status.Message);
         writer.EndObject();
-        if (streamStarted)
-        {
-            // The 200 is gone already: the last NDJSON line carries the error instead.
-            await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
-            await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-            return;
-        }
-
-        http.Response.StatusCode = HttpStatusMapping.ToHttpStatus(status.Code);
-        http.Response.ContentType = JsonContentType;
-        await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
+        return JsonReplies.WriteErrorAsync(http, HttpStatusMapping.ToHttpStatus(status.Code), JsonContentType, writer.WrittenMemory, streamStarted);
     }
 
     /// <summary>{"inferences":[...]} and, only when asked for, our "next_page_token" and "total_count".</summary>

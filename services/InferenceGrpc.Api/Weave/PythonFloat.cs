@@ -1,4 +1,5 @@
 using System.Globalization;
+using InferenceGrpc.Api.TensorZero;
 
 namespace InferenceGrpc.Api.Weave;
 
@@ -9,9 +10,6 @@ namespace InferenceGrpc.Api.Weave;
 /// </summary>
 internal static class PythonFloat
 {
-    /// <summary>2^53: above it a double no longer holds every integer, so a JSON integer could not have been exact.</summary>
-    private const double MaxExactInteger = 9007199254740992d;
-
     /// <summary>repr(float(value)).</summary>
     public static string Repr(double value)
     {
@@ -25,12 +23,12 @@ internal static class PythonFloat
             return value > 0 ? "Infinity" : "-Infinity";
         }
 
-        if (value == 0)
+        if (ShortestDecimal.Of(value) is not { } number)
         {
             return double.IsNegative(value) ? "-0.0" : "0.0";
         }
 
-        var (negative, digits, pointAt) = ShortestDigits(value);
+        var (negative, digits, pointAt) = number;
         var sign = negative ? "-" : string.Empty;
         if (pointAt > -4 && pointAt <= 16)
         {
@@ -54,27 +52,5 @@ internal static class PythonFloat
     /// integer. Our choice (README, Weave section): an integral value within ±2^53 is written as
     /// the integer Python's json.loads would have made of it ("5"); anything else as a float.
     /// </summary>
-    public static string JsonNumber(double value) =>
-        Math.Floor(value) == value && Math.Abs(value) <= MaxExactInteger
-            ? ((long)value).ToString(CultureInfo.InvariantCulture)
-            : Repr(value);
-
-    /// <summary>The shortest round-trip digits without leading or trailing zeros, and where the decimal point goes.</summary>
-    private static (bool Negative, string Digits, int PointAt) ShortestDigits(double value)
-    {
-        var shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
-        var exponentAt = shortest.IndexOf('E', StringComparison.Ordinal);
-        var mantissa = exponentAt < 0 ? shortest : shortest[..exponentAt];
-        var exponent = exponentAt < 0 ? 0 : int.Parse(shortest[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var integerPart = dot < 0 ? mantissa : mantissa[..dot];
-        var fraction = dot < 0 ? string.Empty : mantissa[(dot + 1)..];
-        var digits = integerPart + fraction;
-        var pointAt = integerPart.Length + exponent;
-        var leading = digits.Length - digits.TrimStart('0').Length;
-        digits = digits.TrimStart('0');
-        pointAt -= leading;
-        digits = digits.TrimEnd('0');
-        return (double.IsNegative(value), digits, pointAt);
-    }
+    public static string JsonNumber(double value) => SerdeNumbers.IsInteger(value) ? SerdeNumbers.Integer(value) : Repr(value);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
+using InferenceGrpc.Api.TensorZero;
 
 namespace InferenceGrpc.Api.Weave;
 
@@ -26,9 +27,9 @@ internal static class RowDigest
             return FromRef(example.StringValue) ?? Hash(example.StringValue);
         }
 
-        var json = PythonJsonWriter.Canonical();
+        var json = new SerdeJsonWriter(PythonJson.Canonical);
         json.Value(example);
-        return Hash(json.ToString());
+        return Hash(json.WrittenMemory.Span);
     }
 
     /// <summary>
@@ -55,9 +56,8 @@ internal static class RowDigest
     }
 
     /// <summary>Weave's str_digest: SHA-256 of the UTF-8 text, URL-safe base64 with X for '-', Y for '_', no padding.</summary>
-    public static string Hash(string text)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return Convert.ToBase64String(hash).Replace('+', 'X').Replace('/', 'Y').TrimEnd('=');
-    }
+    public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    private static string Hash(ReadOnlySpan<byte> utf8) =>
+        Convert.ToBase64String(SHA256.HashData(utf8)).Replace('+', 'X').Replace('/', 'Y').TrimEnd('=');
 }

@@ -1,3 +1,4 @@
+using InferenceGrpc.Api.TensorZero;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore.Transcoding;
 using Microsoft.AspNetCore.Http;
@@ -10,17 +11,16 @@ internal static class WeaveErrorWriter
     public const string InternalError = "Internal server error";
 
     /// <summary>{"detail": [{"type", "loc", "msg", "input", "ctx"?}, ...]}.</summary>
-    public static string Detail(IReadOnlyList<PydanticError> errors)
+    public static ReadOnlyMemory<byte> Detail(IReadOnlyList<PydanticError> errors)
     {
-        var json = PythonJsonWriter.Response();
+        var json = new SerdeJsonWriter(PythonJson.Response);
         json.StartObject();
         json.PropertyName("detail");
         json.StartArray();
         foreach (var error in errors)
         {
             json.StartObject();
-            json.PropertyName("type");
-            json.String(error.Type);
+            json.Property("type", error.Type);
             json.PropertyName("loc");
             json.StartArray();
             foreach (var step in error.Location)
@@ -36,8 +36,7 @@ internal static class WeaveErrorWriter
             }
 
             json.EndArray();
-            json.PropertyName("msg");
-            json.String(error.Message);
+            json.Property("msg", error.Message);
             json.PropertyName("input");
             if (error.Input is { } input)
             {
@@ -54,14 +53,13 @@ internal static class WeaveErrorWriter
                 json.StartObject();
                 foreach (var (key, value) in context)
                 {
-                    json.PropertyName(key);
                     if (value is string text)
                     {
-                        json.String(text);
+                        json.Property(key, text);
                     }
                     else
                     {
-                        json.Integer(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                        json.Property(key, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
                     }
                 }
 
@@ -73,7 +71,7 @@ internal static class WeaveErrorWriter
 
         json.EndArray();
         json.EndObject();
-        return json.ToString();
+        return json.WrittenMemory;
     }
 
     /// <summary>
@@ -81,15 +79,14 @@ internal static class WeaveErrorWriter
     /// requests, 404, 403, 401, 413 for a body over the limit, 504 for a timeout, and 500 with
     /// a fixed text for anything unexpected (its details stay in our logs).
     /// </summary>
-    public static (int Status, string Body) Reason(RpcStatus status, bool tooLarge)
+    public static (int Status, ReadOnlyMemory<byte> Body) Reason(RpcStatus status, bool tooLarge)
     {
         var httpStatus = tooLarge ? StatusCodes.Status413PayloadTooLarge : HttpStatusMapping.ToHttpStatus(status.Code);
         var message = httpStatus == StatusCodes.Status500InternalServerError ? InternalError : status.Message;
-        var json = PythonJsonWriter.Response();
+        var json = new SerdeJsonWriter(PythonJson.Response);
         json.StartObject();
-        json.PropertyName("reason");
-        json.String(message);
+        json.Property("reason", message);
         json.EndObject();
-        return (httpStatus, json.ToString());
+        return (httpStatus, json.WrittenMemory);
     }
 }

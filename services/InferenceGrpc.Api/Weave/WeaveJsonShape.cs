@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 using InferenceGrpc.Contracts.V1;
@@ -91,10 +90,10 @@ public sealed class WeaveJsonShape : IJsonShape
 
         http.Response.ContentType = JsonContentType;
         var json = WeaveResponseWriter.Write(reply.Rows, reply.TotalRows, reply.Summary, reply.Warnings, IncludeCosts(http));
-        return http.Response.WriteAsync(json, Encoding.UTF8, http.RequestAborted);
+        return http.Response.Body.WriteAsync(json, http.RequestAborted).AsTask();
     }
 
-    public async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    public Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (message is not StreamEvalResultsResponse page)
@@ -102,33 +101,17 @@ public sealed class WeaveJsonShape : IJsonShape
             throw new InvalidOperationException($"The Weave JSON shape cannot stream {message.Descriptor.FullName}.");
         }
 
-        if (!http.Response.HasStarted)
-        {
-            http.Response.ContentType = ProtobufJsonShape.NdjsonContentType;
-        }
-
-        var json = WeaveResponseWriter.Write(page.Rows, page.TotalRows, page.Summary, page.Warnings, IncludeCosts(http));
-        await http.Response.WriteAsync(json + "\n", Encoding.UTF8, http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return JsonReplies.WriteLineAsync(http, WeaveResponseWriter.Write(page.Rows, page.TotalRows, page.Summary, page.Warnings, IncludeCosts(http)));
     }
 
-    public async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    public Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
         var (httpStatus, body) = http.Items.TryGetValue(ValidationErrorsKey, out var errors) && errors is IReadOnlyList<PydanticError> detail
             ? (StatusCodes.Status422UnprocessableEntity, WeaveErrorWriter.Detail(detail))
             : WeaveErrorWriter.Reason(status, http.Items.ContainsKey(TooLargeKey));
-        if (streamStarted)
-        {
-            // The 200 is gone already: the last NDJSON line carries the error instead.
-            await http.Response.WriteAsync(body + "\n", Encoding.UTF8, http.RequestAborted);
-            return;
-        }
-
-        http.Response.StatusCode = httpStatus;
-        http.Response.ContentType = JsonContentType;
-        await http.Response.WriteAsync(body, Encoding.UTF8, http.RequestAborted);
+        return JsonReplies.WriteErrorAsync(http, httpStatus, JsonContentType, body, streamStarted);
     }
 
     private static string PathValue(HttpRouteMatch match, string field) =>

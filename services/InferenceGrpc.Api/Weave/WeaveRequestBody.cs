@@ -15,27 +15,15 @@ internal static class WeaveRequestBody
 
     public static async Task<JsonElement> ReadAsync(HttpContext http, int maxBytes)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new TooLargeException();
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        var body = await RequestBodyBuffer.ReadAsync(http, maxBytes) ?? throw new TooLargeException();
+        if (body.Length == 0)
         {
             throw new RequestValidationException([new PydanticError("missing", ["body"], "Field required", null)]);
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options);
+            using var document = JsonDocument.Parse(body, Options);
             return document.RootElement.Clone();
         }
         catch (JsonException ex)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
 using InferenceGrpc.Contracts.V1;
 
@@ -154,37 +155,15 @@ internal sealed class WeaveRequestReader
     }
 
     /// <summary>list[str] | None.</summary>
-    private void StringList(string field, JsonElement value, Google.Protobuf.Collections.RepeatedField<string> target)
-    {
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            return;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            _errors.Add(new PydanticError("list_type", ["body", field], "Input should be a valid list", value));
-            return;
-        }
-
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            if (item.ValueKind == JsonValueKind.String)
-            {
-                target.Add(item.GetString()!);
-            }
-            else
-            {
-                _errors.Add(new PydanticError("string_type", ["body", field, index], "Input should be a valid string", item));
-            }
-
-            index++;
-        }
-    }
+    private void StringList(string field, JsonElement value, RepeatedField<string> target) =>
+        List(field, value, target, JsonValueKind.String, item => item.GetString()!, "string_type", "Input should be a valid string");
 
     /// <summary>list[dict] | None, kept as values: the service decides what it supports.</summary>
-    private void ObjectList(string field, JsonElement value, Google.Protobuf.Collections.RepeatedField<Value> target)
+    private void ObjectList(string field, JsonElement value, RepeatedField<Value> target) =>
+        List(field, value, target, JsonValueKind.Object, item => Value.Parser.ParseJson(item.GetRawText()), "dict_type", "Input should be a valid dictionary");
+
+    /// <summary>A list or None whose items must all be of one JSON kind; each other item is an error at its index.</summary>
+    private void List<T>(string field, JsonElement value, RepeatedField<T> target, JsonValueKind itemKind, Func<JsonElement, T> convert, string itemError, string itemMessage)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -200,13 +179,13 @@ internal sealed class WeaveRequestReader
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.Object)
+            if (item.ValueKind == itemKind)
             {
-                target.Add(Value.Parser.ParseJson(item.GetRawText()));
+                target.Add(convert(item));
             }
             else
             {
-                _errors.Add(new PydanticError("dict_type", ["body", field, index], "Input should be a valid dictionary", item));
+                _errors.Add(new PydanticError(itemError, ["body", field, index], itemMessage, item));
             }
 
             index++;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using InferenceGrpc.Api.TensorZero;
 using InferenceGrpc.Contracts.V1;
 
 namespace InferenceGrpc.Api.Weave;
@@ -12,10 +13,10 @@ namespace InferenceGrpc.Api.Weave;
 /// </summary>
 internal static class WeaveResponseWriter
 {
-    /// <summary>{"rows", "total_rows", "summary", "warnings"}: a query reply, or one streamed page.</summary>
-    public static string Write(IEnumerable<EvalResultsRow> rows, long totalRows, EvalResultsSummary? summary, IEnumerable<string> warnings, bool includeCosts)
+    /// <summary>{"rows", "total_rows", "summary", "warnings"} as UTF-8: a query reply, or one streamed page.</summary>
+    public static ReadOnlyMemory<byte> Write(IEnumerable<EvalResultsRow> rows, long totalRows, EvalResultsSummary? summary, IEnumerable<string> warnings, bool includeCosts)
     {
-        var json = PythonJsonWriter.Response();
+        var json = new SerdeJsonWriter(PythonJson.Response);
         json.StartObject();
         json.PropertyName("rows");
         json.StartArray();
@@ -25,8 +26,7 @@ internal static class WeaveResponseWriter
         }
 
         json.EndArray();
-        json.PropertyName("total_rows");
-        json.Integer(totalRows);
+        json.Property("total_rows", totalRows);
         json.PropertyName("summary");
         if (summary is null)
         {
@@ -46,23 +46,21 @@ internal static class WeaveResponseWriter
 
         json.EndArray();
         json.EndObject();
-        return json.ToString();
+        return json.WrittenMemory;
     }
 
     /// <summary>Python's datetime.isoformat() of an aware UTC time: microseconds only when not zero.</summary>
     public static string IsoFormat(Timestamp time)
     {
-        var at = time.ToDateTime();
         var micros = time.Nanos / 1000;
-        var text = at.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var text = time.ToDateTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         return text + (micros == 0 ? string.Empty : "." + micros.ToString("000000", CultureInfo.InvariantCulture)) + "+00:00";
     }
 
-    private static void Row(PythonJsonWriter json, EvalResultsRow row, bool includeCosts)
+    private static void Row(SerdeJsonWriter json, EvalResultsRow row, bool includeCosts)
     {
         json.StartObject();
-        json.PropertyName("row_digest");
-        json.String(row.RowDigest);
+        json.Property("row_digest", row.RowDigest);
         json.PropertyName("raw_data_row");
         json.Value(row.RawDataRow);
         json.PropertyName("evaluations");
@@ -70,8 +68,7 @@ internal static class WeaveResponseWriter
         foreach (var evaluation in row.Evaluations)
         {
             json.StartObject();
-            json.PropertyName("evaluation_call_id");
-            json.String(evaluation.EvaluationCallId);
+            json.Property("evaluation_call_id", evaluation.EvaluationCallId);
             json.PropertyName("trials");
             json.StartArray();
             foreach (var trial in evaluation.Trials)
@@ -87,19 +84,16 @@ internal static class WeaveResponseWriter
         json.EndObject();
     }
 
-    private static void Trial(PythonJsonWriter json, EvalResultsTrial trial, bool includeCosts)
+    private static void Trial(SerdeJsonWriter json, EvalResultsTrial trial, bool includeCosts)
     {
         json.StartObject();
-        json.PropertyName("predict_and_score_call_id");
-        json.String(trial.PredictAndScoreCallId);
-        json.PropertyName("predict_call_id");
-        json.NullableString(trial.HasPredictCallId ? trial.PredictCallId : null);
+        json.Property("predict_and_score_call_id", trial.PredictAndScoreCallId);
+        json.Property("predict_call_id", trial.HasPredictCallId ? trial.PredictCallId : null);
         json.PropertyName("model_output");
         json.Value(trial.ModelOutput);
         json.PropertyName("scores");
         json.Object(trial.Scores);
-        json.PropertyName("model_latency_seconds");
-        json.NullableFloat(trial.HasModelLatencySeconds ? trial.ModelLatencySeconds : null);
+        json.FloatProperty("model_latency_seconds", trial.HasModelLatencySeconds ? trial.ModelLatencySeconds : null);
         json.PropertyName("total_tokens");
         if (trial.HasTotalTokens)
         {
@@ -114,34 +108,29 @@ internal static class WeaveResponseWriter
         json.StartObject();
         foreach (var (scorer, callId) in trial.ScorerCallIds)
         {
-            json.PropertyName(scorer);
-            json.String(callId);
+            json.Property(scorer, callId);
         }
 
         json.EndObject();
         if (includeCosts)
         {
-            json.PropertyName("total_cost");
-            json.NullableFloat(trial.HasTotalCost ? trial.TotalCost : null);
+            json.FloatProperty("total_cost", trial.HasTotalCost ? trial.TotalCost : null);
         }
 
         json.EndObject();
     }
 
-    private static void Summary(PythonJsonWriter json, EvalResultsSummary summary, bool includeCosts)
+    private static void Summary(SerdeJsonWriter json, EvalResultsSummary summary, bool includeCosts)
     {
         json.StartObject();
-        json.PropertyName("row_count");
-        json.Integer(summary.RowCount);
+        json.Property("row_count", summary.RowCount);
         json.PropertyName("evaluations");
         json.StartArray();
         foreach (var evaluation in summary.Evaluations)
         {
             json.StartObject();
-            json.PropertyName("evaluation_call_id");
-            json.String(evaluation.EvaluationCallId);
-            json.PropertyName("trial_count");
-            json.Integer(evaluation.TrialCount);
+            json.Property("evaluation_call_id", evaluation.EvaluationCallId);
+            json.Property("trial_count", evaluation.TrialCount);
             json.PropertyName("scorer_stats");
             json.StartArray();
             foreach (var stats in evaluation.ScorerStats)
@@ -150,20 +139,14 @@ internal static class WeaveResponseWriter
             }
 
             json.EndArray();
-            json.PropertyName("evaluation_ref");
-            json.NullableString(evaluation.HasEvaluationRef ? evaluation.EvaluationRef : null);
-            json.PropertyName("model_ref");
-            json.NullableString(evaluation.HasModelRef ? evaluation.ModelRef : null);
-            json.PropertyName("display_name");
-            json.NullableString(evaluation.HasDisplayName ? evaluation.DisplayName : null);
-            json.PropertyName("trace_id");
-            json.NullableString(evaluation.HasTraceId ? evaluation.TraceId : null);
-            json.PropertyName("started_at");
-            json.NullableString(evaluation.StartedAt is null ? null : IsoFormat(evaluation.StartedAt));
+            json.Property("evaluation_ref", evaluation.HasEvaluationRef ? evaluation.EvaluationRef : null);
+            json.Property("model_ref", evaluation.HasModelRef ? evaluation.ModelRef : null);
+            json.Property("display_name", evaluation.HasDisplayName ? evaluation.DisplayName : null);
+            json.Property("trace_id", evaluation.HasTraceId ? evaluation.TraceId : null);
+            json.Property("started_at", evaluation.StartedAt is null ? null : IsoFormat(evaluation.StartedAt));
             if (includeCosts)
             {
-                json.PropertyName("predict_total_cost");
-                json.NullableFloat(evaluation.HasPredictTotalCost ? evaluation.PredictTotalCost : null);
+                json.FloatProperty("predict_total_cost", evaluation.HasPredictTotalCost ? evaluation.PredictTotalCost : null);
             }
 
             json.EndObject();
@@ -173,29 +156,19 @@ internal static class WeaveResponseWriter
         json.EndObject();
     }
 
-    private static void ScorerStats(PythonJsonWriter json, EvalResultsScorerStats stats)
+    private static void ScorerStats(SerdeJsonWriter json, EvalResultsScorerStats stats)
     {
         json.StartObject();
-        json.PropertyName("scorer_key");
-        json.String(stats.ScorerKey);
-        json.PropertyName("path");
-        json.NullableString(stats.HasPath ? stats.Path : null);
-        json.PropertyName("value_type");
-        json.String(stats.ValueType);
-        json.PropertyName("trial_count");
-        json.Integer(stats.TrialCount);
-        json.PropertyName("numeric_count");
-        json.Integer(stats.NumericCount);
-        json.PropertyName("numeric_mean");
-        json.NullableFloat(stats.HasNumericMean ? stats.NumericMean : null);
-        json.PropertyName("pass_true_count");
-        json.Integer(stats.PassTrueCount);
-        json.PropertyName("pass_known_count");
-        json.Integer(stats.PassKnownCount);
-        json.PropertyName("pass_rate");
-        json.NullableFloat(stats.HasPassRate ? stats.PassRate : null);
-        json.PropertyName("pass_signal_coverage");
-        json.NullableFloat(stats.HasPassSignalCoverage ? stats.PassSignalCoverage : null);
+        json.Property("scorer_key", stats.ScorerKey);
+        json.Property("path", stats.HasPath ? stats.Path : null);
+        json.Property("value_type", stats.ValueType);
+        json.Property("trial_count", stats.TrialCount);
+        json.Property("numeric_count", stats.NumericCount);
+        json.FloatProperty("numeric_mean", stats.HasNumericMean ? stats.NumericMean : null);
+        json.Property("pass_true_count", stats.PassTrueCount);
+        json.Property("pass_known_count", stats.PassKnownCount);
+        json.FloatProperty("pass_rate", stats.HasPassRate ? stats.PassRate : null);
+        json.FloatProperty("pass_signal_coverage", stats.HasPassSignalCoverage ? stats.PassSignalCoverage : null);
         json.EndObject();
     }
 }

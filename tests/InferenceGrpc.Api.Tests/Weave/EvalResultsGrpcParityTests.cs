@@ -1,3 +1,4 @@
+using System.Text;
 using InferenceGrpc.Api.Tests.Infrastructure;
 using InferenceGrpc.Api.Weave;
 using InferenceGrpc.Contracts.V1;
@@ -31,6 +32,6 @@ public sealed class EvalResultsGrpcParityTests(WeaveServer server)
         var reply = (await caller.CallAsync<QueryEvalResultsResponse>("QueryEvalResults", request, WeaveGrpc.Service)).Single();
 
         var written = WeaveResponseWriter.Write(reply.Rows, reply.TotalRows, reply.Summary, reply.Warnings, request.Query.IncludeCosts);
-        Assert.Equal(WeaveGolden.Reply(query), written);
+        Assert.Equal(WeaveGolden.Reply(query), Encoding.UTF8.GetString(written.Span));
     }
 }
