@@ -28,16 +28,16 @@ public sealed class CosmosEvaluationStore(CosmosInferenceStore store) : IEvaluat
             .WithParameter("@tenant", tenant.Value).WithParameter("@kind", RunKind).WithParameter("@ids", ids);
         var runs = await ReadBodiesAsync(containers.Records, runQuery, CosmosKeys.ForKind(tenant.Value, RunKind), EvaluationRun.Parser, cancellationToken);
 
-        var trials = new List<EvaluationTrial>();
-        foreach (var id in ids)
+        // One partition per run, read side by side.
+        var trials = await Task.WhenAll(ids.Select(id =>
         {
             var kind = TrialKindPrefix + id;
             var trialQuery = new QueryDefinition("SELECT c.body FROM c WHERE c.tenant = @tenant AND c.kind = @kind")
                 .WithParameter("@tenant", tenant.Value).WithParameter("@kind", kind);
-            trials.AddRange(await ReadBodiesAsync(containers.Records, trialQuery, CosmosKeys.ForKind(tenant.Value, kind), EvaluationTrial.Parser, cancellationToken));
-        }
+            return ReadBodiesAsync(containers.Records, trialQuery, CosmosKeys.ForKind(tenant.Value, kind), EvaluationTrial.Parser, cancellationToken);
+        }));
 
-        return EvaluationData.From(runs, trials);
+        return EvaluationData.From(runs, trials.SelectMany(t => t));
     }
 
     private static async Task<List<T>> ReadBodiesAsync<T>(Container container, QueryDefinition query, PartitionKey key, Google.Protobuf.MessageParser<T> parser, CancellationToken cancellationToken)

@@ -1,7 +1,9 @@
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Storage.Evaluations;
+using Microsoft.Extensions.Options;
 
 namespace InferenceGrpc.Api.Weave;
 
@@ -10,7 +12,7 @@ namespace InferenceGrpc.Api.Weave;
 /// the evaluation store, and the same rows streamed a page per message. The grouping needs
 /// every trial of the evaluations, so both read them all, group in memory, then send.
 /// </summary>
-public sealed class EvaluationResultService(IEvaluationStore store)
+public sealed class EvaluationResultService(IEvaluationStore store, IOptions<QueryLimits> limits)
 {
     /// <summary>The warning Weave gives when dataset-row refs could not be resolved.</summary>
     public const string UnresolvedRefsWarning = "Failed to resolve dataset row refs; raw_data_row may contain refs";
@@ -28,8 +30,13 @@ public sealed class EvaluationResultService(IEvaluationStore store)
 
     public async Task StreamEvalResults(StreamEvalResultsRequest request, IServerStreamWriter<StreamEvalResultsResponse> responses, ServerCallContext context)
     {
+        if (request.PageSize > limits.Value.MaxPageSize)
+        {
+            throw Invalid("page_size", $"page_size: at most {limits.Value.MaxPageSize}, got {request.PageSize}.");
+        }
+
         var results = await EvaluateAsync(request.Query ?? new EvalResultsQuery(), context.CancellationToken);
-        var pageSize = request.PageSize == 0 ? DefaultStreamPageSize : (int)Math.Min(request.PageSize, int.MaxValue);
+        var pageSize = request.PageSize == 0 ? DefaultStreamPageSize : (int)request.PageSize;
         var pages = results.Page.Chunk(pageSize).ToList();
         if (pages.Count == 0)
         {
@@ -51,6 +58,11 @@ public sealed class EvaluationResultService(IEvaluationStore store)
         RejectUnsupported("sort_by", query.SortBy.Count);
         RejectUnsupported("filters", query.Filters.Count);
         var options = EvalResultsOptions.From(query);
+        if (options.EvaluationIds.Count > limits.Value.MaxIds)
+        {
+            throw Invalid("evaluation_call_ids", $"At most {limits.Value.MaxIds} evaluation ids per call, got {options.EvaluationIds.Count}.");
+        }
+
         if (options.EvaluationIds.Count == 0)
         {
             return new EvalResults(options, [], 0, options.IncludeSummary ? new EvalResultsSummary() : null);
@@ -91,10 +103,9 @@ public sealed class EvaluationResultService(IEvaluationStore store)
     {
         if (count > 0)
         {
-            throw new RpcException(RpcStatus.InvalidArgument($"{field} is not supported by this server; send null or an empty list.", (field, "not supported")));
+            throw Invalid(field, $"{field} is not supported by this server; send null or an empty list.");
         }
     }
 
-    /// <summary>What a query found: the page of rows, the count before paging, and the summary when asked for.</summary>
-    private sealed record EvalResults(EvalResultsOptions Options, List<EvalResultsRow> Page, long TotalRows, EvalResultsSummary? Summary);
+    private static RpcException Invalid(string field, string message) => new(RpcStatus.InvalidArgument(message, (field, message)));
 }

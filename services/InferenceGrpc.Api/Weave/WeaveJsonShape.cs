@@ -73,7 +73,7 @@ public sealed class WeaveJsonShape : IJsonShape
             http.Items[ValidationErrorsKey] = invalid.Errors;
             throw new RpcException(StatusCode.InvalidArgument, invalid.Message);
         }
-        catch (WeaveRequestBody.TooLargeException)
+        catch (RequestTooLargeException)
         {
             http.Items[TooLargeKey] = true;
             throw new RpcException(StatusCode.ResourceExhausted, "Request too large");

@@ -15,7 +15,7 @@ internal static class WeaveRequestBody
 
     public static async Task<JsonElement> ReadAsync(HttpContext http, int maxBytes)
     {
-        var body = await RequestBodyBuffer.ReadAsync(http, maxBytes) ?? throw new TooLargeException();
+        var body = await RequestBodyBuffer.ReadAsync(http, maxBytes) ?? throw new RequestTooLargeException();
         if (body.Length == 0)
         {
             throw new RequestValidationException([new PydanticError("missing", ["body"], "Field required", null)]);
@@ -35,15 +35,6 @@ internal static class WeaveRequestBody
                 "JSON decode error",
                 empty.RootElement.Clone(),
                 [KeyValuePair.Create("error", (object)"Invalid JSON")])]);
-        }
-    }
-
-    /// <summary>A body over the server's limit: Weave's 413.</summary>
-    internal sealed class TooLargeException : Exception
-    {
-        public TooLargeException()
-            : base("Request too large")
-        {
         }
     }
 }

@@ -113,6 +113,25 @@ public sealed class EvalResultsErrorTests(WeaveServer server)
     }
 
     [Fact]
+    public async Task QueryEvalResults_MoreIdsThanTheLimit_Is400WithReason()
+    {
+        var ids = string.Join(",", Enumerable.Range(0, 1001).Select(i => $"\"e{i}\""));
+        var reply = await server.PostAsync(WeaveDataSet.Path(), $$"""{"evaluation_call_ids": [{{ids}}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("""{"reason":"At most 1000 evaluation ids per call, got 1001."}""", reply.Body);
+    }
+
+    [Fact]
+    public async Task StreamEvalResults_PageSizeOverTheLimit_Is400WithReason()
+    {
+        var reply = await server.PostAsync(WeaveDataSet.Path("stream"), """{"page_size": 1001}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("""{"reason":"page_size: at most 1000, got 1001."}""", reply.Body);
+    }
+
+    [Fact]
     public async Task QueryEvalResults_SortByOverGrpc_IsInvalidArgument()
     {
         var request = new QueryEvalResultsRequest { Query = new EvalResultsQuery { Entity = WeaveDataSet.Entity, Project = WeaveDataSet.Project, EvaluationCallIds = { "eval-a" }, SortBy = { Google.Protobuf.WellKnownTypes.Value.ForString("x") } } };
