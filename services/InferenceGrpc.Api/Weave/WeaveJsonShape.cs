@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Google.Protobuf;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
