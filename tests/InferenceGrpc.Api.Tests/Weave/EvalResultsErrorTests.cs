@@ -45,6 +45,7 @@ public sealed class EvalResultsErrorTests(WeaveServer server)
     [InlineData("\"x\"", """{"detail":[{"type":"model_attributes_type","loc":["body"],"msg":"Input should be a valid dictionary or object to extract fields from","input":"x"}]}""")]
     [InlineData("", """{"detail":[{"type":"missing","loc":["body"],"msg":"Field required","input":null}]}""")]
     [InlineData("{\"limit\": ", """{"detail":[{"type":"json_invalid","loc":["body",10],"msg":"JSON decode error","input":{},"ctx":{"error":"Invalid JSON"}}]}""")]
+    [InlineData("{\n  \"q\": \"é🌸\",\n  \"limit\" 1\n}", """{"detail":[{"type":"json_invalid","loc":["body",25],"msg":"JSON decode error","input":{},"ctx":{"error":"Invalid JSON"}}]}""")]
     public async Task QueryEvalResults_BodyNotAnObject_Is422AsFastApiReportsIt(string body, string detail)
     {
         var reply = await server.PostAsync(WeaveDataSet.Path(), body);
