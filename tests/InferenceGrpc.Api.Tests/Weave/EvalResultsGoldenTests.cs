@@ -23,9 +23,3 @@ public abstract class EvalResultsGoldenTests(ApiServer server)
         Assert.Equal(WeaveGolden.Reply(query), reply.Body);
     }
 }
-
-[Collection(SqliteWeaveServers.Name)]
-public sealed class SqliteEvalResultsGoldenTests(WeaveServer server) : EvalResultsGoldenTests(server);
-
-[Collection(CosmosWeaveServers.Name)]
-public sealed class CosmosEvalResultsGoldenTests(WeaveCosmosServer server) : EvalResultsGoldenTests(server);

@@ -115,10 +115,3 @@ public abstract class EvaluationStoreContractTests
         StartTime = start is { } time ? Timestamp.FromDateTimeOffset(time) : null,
     };
 }
-
-internal static class EvaluationRecords
-{
-    public static Record AsRecord(this EvaluationRun run) => new() { EvaluationRun = run };
-
-    public static Record AsRecord(this EvaluationTrial trial) => new() { EvaluationTrial = trial };
-}
