@@ -1,8 +1,10 @@
+using InferenceGrpc.Api.Access;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Storage.Evaluations;
+using InferenceGrpc.Storage.Keys;
 using Microsoft.Extensions.Options;
 
 namespace InferenceGrpc.Api.Weave;
@@ -21,7 +23,7 @@ public sealed class EvaluationResultService(IEvaluationStore store, IOptions<Que
 
     public async Task<QueryEvalResultsResponse> QueryEvalResults(QueryEvalResultsRequest request, ServerCallContext context)
     {
-        var results = await EvaluateAsync(request.Query ?? new EvalResultsQuery(), context.CancellationToken);
+        var results = await EvaluateAsync(request.Query ?? new EvalResultsQuery(), context);
         var response = new QueryEvalResultsResponse { TotalRows = results.TotalRows, Summary = results.Summary };
         response.Rows.AddRange(results.Page);
         response.Warnings.AddRange(Warnings(results.Page, results.Options));
@@ -35,7 +37,7 @@ public sealed class EvaluationResultService(IEvaluationStore store, IOptions<Que
             throw Invalid("page_size", $"page_size: at most {limits.Value.MaxPageSize}, got {request.PageSize}.");
         }
 
-        var results = await EvaluateAsync(request.Query ?? new EvalResultsQuery(), context.CancellationToken);
+        var results = await EvaluateAsync(request.Query ?? new EvalResultsQuery(), context);
         var pageSize = request.PageSize == 0 ? DefaultStreamPageSize : (int)request.PageSize;
         var pages = results.Page.Chunk(pageSize).ToList();
         if (pages.Count == 0)
@@ -52,9 +54,10 @@ public sealed class EvaluationResultService(IEvaluationStore store, IOptions<Que
         }
     }
 
-    private async Task<EvalResults> EvaluateAsync(EvalResultsQuery query, CancellationToken cancellationToken)
+    private async Task<EvalResults> EvaluateAsync(EvalResultsQuery query, ServerCallContext context)
     {
-        var tenant = RequestErrors.ParseProject(query.Entity + "/" + query.Project);
+        // Weave's {entity}/{project} path is our "entity/project" tenant, checked against the caller's key.
+        var tenant = CallerAccess.Authorize(context, query.Entity + "/" + query.Project, AccessRole.Read);
         RejectUnsupported("sort_by", query.SortBy.Count);
         RejectUnsupported("filters", query.Filters.Count);
         var options = EvalResultsOptions.From(query);
@@ -68,7 +71,7 @@ public sealed class EvaluationResultService(IEvaluationStore store, IOptions<Que
             return new EvalResults(options, [], 0, options.IncludeSummary ? new EvalResultsSummary() : null);
         }
 
-        var data = await store.ReadAsync(tenant, options.EvaluationIds, cancellationToken);
+        var data = await store.ReadAsync(tenant, options.EvaluationIds, context.CancellationToken);
         var grouped = EvalRowGrouping.Group(data.Trials, options);
         List<EvalResultsRow> page = [];
         long total = 0;

@@ -11,7 +11,7 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 /// <summary>
 /// The real host in-process on free ports, over a fresh SQLite store seeded with
 /// <see cref="DataSet"/> through the public REST write path, shared by every test class.
-/// Subclasses seed other records (or seed another way), or run on Cosmos DB.
+/// Subclasses seed other records (or seed another way), run on Cosmos DB, or add host settings.
 /// </summary>
 public class ApiServer : IAsyncLifetime
 {
@@ -30,7 +30,7 @@ public class ApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync()]);
+        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync(), .. HostSettings]);
         await _host.StartAsync();
         Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
@@ -60,6 +60,9 @@ public class ApiServer : IAsyncLifetime
 
     /// <summary>Whether the host runs on Cosmos DB (the real SDK against a <see cref="CosmosTestServer"/> of its own), chosen by configuration as in production, instead of SQLite.</summary>
     protected virtual bool OnCosmos => false;
+
+    /// <summary>Configuration added to the host's command line.</summary>
+    protected virtual IEnumerable<string> HostSettings => [];
 
     /// <summary>The records written before any test runs.</summary>
     protected virtual IEnumerable<Record> SeedRecords() => DataSet.Records();
