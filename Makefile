@@ -5,6 +5,12 @@ MAKEFLAGS += --warn-undefined-variables --no-builtin-rules
 
 BUF := scripts/buf
 BUF_STAMP := tools/node_modules/.package-lock.json
+WEB := clients/web
+WEB_STAMP := $(WEB)/node_modules/.package-lock.json
+WEB_BUILT := $(WEB)/dist/index.html
+# What the explorer is built from: its sources (not the generated src/gen), its config, the protos.
+WEB_SOURCES := $(shell find $(WEB)/src -path $(WEB)/src/gen -prune -o -type f -print) \
+	$(wildcard $(WEB)/*.html $(WEB)/*.json $(WEB)/*.ts $(WEB)/*.yaml $(WEB)/scripts/*) $(shell find protos -name '*.proto')
 SERVER := services/InferenceGrpc.Server
 SERVER_DLL := $(SERVER)/bin/Release/net10.0/InferenceGrpc.Server.dll
 DATA ?= $(CURDIR)/data
@@ -22,10 +28,13 @@ build: ## Build every project (warnings are errors)
 	dotnet build InferenceGrpc.sln -c Release --nologo -v q
 
 .PHONY: run
-run: ## Start the service on loopback, with sample data when the store is empty; prints its addresses
+run: $(WEB_BUILT) ## Start the service and its web explorer (at /) on loopback, with sample data when the store is empty; prints its addresses
 	dotnet build $(SERVER) -c Release --nologo -v q
 	dotnet $(SERVER_DLL) seed --if-empty --count $(RUN_SEED) $(STORE)
 	dotnet $(SERVER_DLL) $(STORE)
+
+.PHONY: web
+web: $(WEB_BUILT) ## Build the web explorer (clients/web) into clients/web/dist, which the service serves at /
 
 .PHONY: seed
 seed: ## Load N deterministic sample inferences (default 100000) into the store under DATA
@@ -48,6 +57,13 @@ bench: ## Wire layer vs C++ and grpc-js servers, then queries, streams and inges
 	scripts/bench/bench.sh
 	dotnet build tests/InferenceGrpc.Benchmarks -c Release --nologo -v q
 	dotnet tests/InferenceGrpc.Benchmarks/bin/Release/net10.0/InferenceGrpc.Benchmarks.dll
+
+$(WEB_BUILT): $(WEB_STAMP) $(WEB_SOURCES)
+	cd $(WEB) && npm run build --silent
+
+$(WEB_STAMP): $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BUF_STAMP): tools/package-lock.json
 	cd tools && npm ci --no-audit --no-fund --loglevel=error

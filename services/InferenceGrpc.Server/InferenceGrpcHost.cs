@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using InferenceGrpc.Api;
 using InferenceGrpc.Conformance;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Server.Explorer;
 using InferenceGrpc.Server.Observability;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -17,16 +18,20 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly List<(string Kind, ListenOptions Listen)> _listeners;
 
-    private InferenceGrpcHost(WebApplication app, List<(string Kind, ListenOptions Listen)> listeners)
+    private InferenceGrpcHost(WebApplication app, List<(string Kind, ListenOptions Listen)> listeners, string explorerDescription)
     {
         _app = app;
         _listeners = listeners;
+        ExplorerDescription = explorerDescription;
     }
 
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The store in use, in words.</summary>
     public string StoreDescription => StorageRegistration.Describe(_app.Services);
+
+    /// <summary>Where the web explorer is served from, or how to build it, in words.</summary>
+    public string ExplorerDescription { get; }
 
     /// <summary>The bound addresses; ports chosen by the OS (port 0) are resolved after start.</summary>
     public ServerEndpoints Endpoints => new(Address("grpc", "http"), Address("http", "http"), Address("tls", "https"));
@@ -44,9 +49,13 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddObservability(builder.Logging);
         builder.Services.AddInferenceStore(builder.Configuration);
+        builder.Services.Configure<StoreHealthOptions>(builder.Configuration.GetSection(StoreHealthOptions.Section));
+        builder.Services.AddSingleton<StoreAvailability>();
+        builder.Services.AddHostedService<StoreHealthMonitor>();
         NetworkAccessPolicy.Apply(builder, options);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
+        builder.Services.AddSingleton<ICallAuthorizer, StoreAvailabilityGate>();
         if (options.EnableConformanceServices)
         {
             grpc.AddConformanceServices();
@@ -64,7 +73,8 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         app.UseCors();
         app.UseGrpcProtocol();
         app.MapObservability();
-        return new InferenceGrpcHost(app, listeners);
+        var explorer = app.UseExplorer(options.WebRoot);
+        return new InferenceGrpcHost(app, listeners, explorer);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);

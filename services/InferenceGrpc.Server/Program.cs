@@ -20,6 +20,7 @@ foreach (var line in host.Endpoints.Describe())
     Console.WriteLine("  " + line);
 }
 
+Console.WriteLine($"Web explorer: {host.ExplorerDescription}");
 Console.WriteLine("Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
 return 0;

@@ -35,6 +35,12 @@ public sealed class ServerOptions
     /// <summary>Serve the conformance test services (echo, bookshelf). Defaults to true for now.</summary>
     public bool EnableConformanceServices { get; set; } = true;
 
+    /// <summary>
+    /// The built web explorer to serve at /, relative to the content root. Empty (the default):
+    /// clients/web/dist found above the content root or the program.
+    /// </summary>
+    public string? WebRoot { get; set; }
+
     /// <summary>Origins allowed to call from a browser; "*" or empty allows any origin.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }

@@ -45,6 +45,12 @@ public sealed class CosmosTestServer : IAsyncDisposable
         return new CosmosTestServer(server, line[Prefix.Length..]);
     }
 
+    /// <summary>Stops the server process (SIGSTOP) without closing anything: to clients it hangs, as a store in trouble does, and keeps its data.</summary>
+    public Task FreezeAsync() => SignalAsync("STOP");
+
+    /// <summary>Lets a frozen server run on (SIGCONT), with every document it had.</summary>
+    public Task ThawAsync() => SignalAsync("CONT");
+
     public async ValueTask DisposeAsync()
     {
         _server.StandardInput.Close();
@@ -55,5 +61,15 @@ public sealed class CosmosTestServer : IAsyncDisposable
 
         await _server.WaitForExitAsync();
         _server.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_server.Id} failed with exit code {kill.ExitCode}.");
+        }
     }
 }

@@ -4,26 +4,13 @@
 // Takes the conformance peers' flags so the same harness can run it; only --http (the service's
 // HTTP/1.1 address) is needed. Prints one JSON line per case {"peer","case","ok","detail"} and
 // exits 0 unless the script itself fails. The service must hold the seeded sample data.
-import { mkdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
 import { buildPage } from "./build.mjs";
+import { caseReporter, launchChromium, root, saveScreenshot } from "./harness.mjs";
 
 const PEER = "chromium-connect-web";
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
-// Never a downloaded browser: Debian's package (scripts/install-test-deps.sh installs it).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
-// machine's closed network refuses. Playwright gives every launch a fresh temporary profile
-// (it refuses --user-data-dir in args), so no state carries over between runs.
-const CHROMIUM_FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 // The page bounds each case at 30 s; this bounds the whole page, in case the script never loads.
 const PAGE_TIME_LIMIT_MS = 150_000;
 
@@ -39,7 +26,7 @@ const { values: flags } = parseArgs({
 });
 if (!flags.http) throw new Error("--http is required (the service's HTTP/1.1 host:port)");
 
-const report = (name, ok, detail) => process.stdout.write(JSON.stringify({ peer: PEER, case: name, ok, detail }) + "\n");
+const report = caseReporter(PEER);
 
 /** Serves the page on 127.0.0.1: a real http origin, another port than the service, so CORS applies. */
 async function servePage({ html, js }) {
@@ -54,7 +41,7 @@ async function servePage({ html, js }) {
 }
 
 const server = await servePage(await buildPage(path.resolve(flags.protos)));
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, timeout: 60_000 });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   // What the page logged, to explain a page that never finished.
@@ -68,9 +55,7 @@ try {
   await page.waitForFunction(() => window.__done === true, null, { timeout: PAGE_TIME_LIMIT_MS }).catch(() => { timedOut = true; });
   const { results, names, fatal } = await page.evaluate(() => ({ results: window.__results ?? [], names: window.__caseNames ?? [], fatal: window.__fatal }));
 
-  const screenshot = path.join(root, "artifacts", "browser", `${PEER}.png`);
-  mkdirSync(path.dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot, fullPage: true });
+  await saveScreenshot(page, PEER);
 
   for (const result of results) report(result.case, result.ok, result.detail);
   // A case the page announced but never finished is reported failed, with why.

@@ -6,8 +6,9 @@ using InferenceGrpc.Testing;
 namespace InferenceGrpc.FunctionalTests.Browser;
 
 /// <summary>
-/// The service as a process on a store seeded with sample data, and the browser driver
-/// (tests/browser/run.mjs: Debian's headless Chromium running connect-web) run against it once,
+/// The service as a process on a store seeded with sample data, serving the web explorer freshly
+/// built from clients/web, and the browser drivers (Debian's headless Chromium: tests/browser/run.mjs
+/// running connect-web, tests/browser/explorer.mjs using the explorer) each run against it once,
 /// on first use. The service runs as a process, built and seeded as a user would run it, so the
 /// page talks to the same program that ships; the seed is deterministic, so the cases can rely on
 /// its functions, tags and metrics.
@@ -20,11 +21,23 @@ public sealed class BrowserFixture : IAsyncLifetime
     // The page bounds each case at 30 s and itself at 150 s; Chromium's start comes on top.
     private static readonly TimeSpan DriverLimit = TimeSpan.FromMinutes(4);
 
+    // buf generate, tsc and vite build: seconds, unless the machine is busy.
+    private static readonly TimeSpan ExplorerBuildLimit = TimeSpan.FromMinutes(3);
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("inferencegrpc-browser-").FullName;
+    private readonly string _explorerDirectory = Directory.CreateTempSubdirectory("inferencegrpc-explorer-").FullName;
     private readonly Lazy<Task<IReadOnlyList<PeerCaseResult>>> _results;
+    private readonly Lazy<Task<IReadOnlyList<PeerCaseResult>>> _explorerResults;
     private ServerProcess? _server;
 
-    public BrowserFixture() => _results = new(RunDriverAsync);
+    public BrowserFixture()
+    {
+        // The conformance peers' flags for run.mjs; it needs only --http (gRPC-Web on HTTP/1.1).
+        _results = new(() => RunDriverAsync("run.mjs", "--grpc", Server.Grpc.Authority, "--protos", RepositoryPaths.Protos));
+        _explorerResults = new(() => RunDriverAsync("explorer.mjs"));
+    }
+
+    private ServerProcess Server => _server ?? throw new InvalidOperationException("The service has not started.");
 
     public async Task InitializeAsync()
     {
@@ -41,11 +54,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"seed failed (exit {seed.ExitCode}): {seed.StandardError}");
         }
 
-        _server = await ServerProcess.StartAsync(_dataDirectory);
+        await BuildExplorerAsync();
+        _server = await ServerProcess.StartAsync(_dataDirectory, $"--Server:WebRoot={_explorerDirectory}");
     }
 
-    /// <summary>The driver's cases, one per JSON line it printed.</summary>
+    /// <summary>The query page's cases (tests/browser/run.mjs), one per JSON line it printed.</summary>
     public Task<IReadOnlyList<PeerCaseResult>> ResultsAsync() => _results.Value;
+
+    /// <summary>The explorer's cases (tests/browser/explorer.mjs), one per JSON line it printed.</summary>
+    public Task<IReadOnlyList<PeerCaseResult>> ExplorerResultsAsync() => _explorerResults.Value;
 
     public async Task DisposeAsync()
     {
@@ -55,21 +72,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.Delete(_dataDirectory, recursive: true);
+        Directory.Delete(_explorerDirectory, recursive: true);
     }
 
-    private async Task<IReadOnlyList<PeerCaseResult>> RunDriverAsync()
+    /// <summary>
+    /// Builds the explorer from the current sources (protos included) into a directory of its own,
+    /// so the tests never see a stale clients/web/dist and never overwrite the one `make run` serves.
+    /// </summary>
+    private async Task BuildExplorerAsync()
     {
-        var server = _server ?? throw new InvalidOperationException("The service has not started.");
+        var build = await ExternalProcess.RunAsync(
+            "npm",
+            ["--prefix", "clients/web", "run", "build", "--", "--outDir", _explorerDirectory, "--emptyOutDir"],
+            ExplorerBuildLimit);
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"the explorer did not build (exit {build.ExitCode}); scripts/install-test-deps.sh installs its npm packages. {build.StandardOutput} {build.StandardError}");
+        }
+    }
 
-        // The conformance peers' flags; the driver needs only --http (gRPC-Web on HTTP/1.1).
-        var result = await ExternalProcess.RunAsync(
-            "node",
-            ["tests/browser/run.mjs", "--http", server.Http.Authority, "--grpc", server.Grpc.Authority, "--protos", RepositoryPaths.Protos],
-            DriverLimit);
+    private async Task<IReadOnlyList<PeerCaseResult>> RunDriverAsync(string driver, params string[] arguments)
+    {
+        var result = await ExternalProcess.RunAsync("node", [$"tests/browser/{driver}", "--http", Server.Http.Authority, .. arguments], DriverLimit);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"tests/browser/run.mjs crashed (exit {result.ExitCode}); scripts/install-test-deps.sh installs Chromium and its npm packages. {result.StandardError}");
+                $"tests/browser/{driver} crashed (exit {result.ExitCode}); scripts/install-test-deps.sh installs Chromium and its npm packages. {result.StandardError}");
         }
 
         return result.StandardOutput

@@ -7,7 +7,8 @@ namespace InferenceGrpc.FunctionalTests.Browser;
 /// must run but did not report fails, so the page cannot quietly drop one. The screenshot of the
 /// page is in artifacts/browser/.
 /// </summary>
-public sealed class BrowserQueryTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(SharedBrowser.Name)]
+public sealed class BrowserQueryTests(BrowserFixture fixture)
 {
     private const string Peer = "chromium-connect-web";
 
@@ -20,10 +21,7 @@ public sealed class BrowserQueryTests(BrowserFixture fixture) : IClassFixture<Br
     {
         var results = await fixture.ResultsAsync();
 
-        var result = results.FirstOrDefault(r => r.Peer == Peer && r.Case == caseName);
-
-        Assert.True(result is not null, $"{Peer} did not report case {caseName}; it reported: {string.Join("; ", results.Select(r => $"{r.Case}: {r.Detail}"))}");
-        Assert.True(result.Ok, $"{Peer} {caseName}: {result.Detail}");
+        DriverCases.AssertPassed(results, Peer, caseName);
     }
 
     [Fact]
@@ -31,7 +29,6 @@ public sealed class BrowserQueryTests(BrowserFixture fixture) : IClassFixture<Br
     {
         var results = await fixture.ResultsAsync();
 
-        Assert.NotEmpty(results);
-        Assert.All(results, r => Assert.True(r.Ok, $"{r.Peer} {r.Case}: {r.Detail}"));
+        DriverCases.AssertAllPassed(results);
     }
 }

@@ -67,6 +67,18 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         Assert.Contains("inferencegrpc_store_duration_seconds_bucket{operation=\"query_inferences\",le=\"+Inf\"}", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_browser_asking_for_metrics_gets_metrics_not_the_explorer()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         _http.Dispose();
