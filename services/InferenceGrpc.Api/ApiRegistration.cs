@@ -5,6 +5,7 @@ using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Keys;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Api.TensorZero;
+using InferenceGrpc.Api.Weave;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -32,7 +33,8 @@ public static class ApiRegistration
             .AddService<ApiKeyService>(ApiKeyServiceReflection.Descriptor.Services[0])
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
             .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
-            .AddGalteaApi();
+            .AddGalteaApi()
+            .AddWeaveEvalResults();
     }
 
     // Keys authenticate every call through the pipeline's authorizer; the store's key facet is

@@ -1,5 +1,6 @@
 using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Cosmos;
+using InferenceGrpc.Storage.Evaluations;
 using InferenceGrpc.Storage.Keys;
 using InferenceGrpc.Storage.Sqlite;
 
@@ -22,6 +23,7 @@ internal static class StorageRegistration
             services.AddSingleton<CosmosInferenceStore>();
             services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(new MeasuredInferenceStore(sp.GetRequiredService<CosmosInferenceStore>()), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
+            services.AddSingleton<IEvaluationStore, CosmosEvaluationStore>();
             return services;
         }
 
@@ -30,6 +32,7 @@ internal static class StorageRegistration
         services.AddSingleton<SqliteInferenceStore>();
         services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(new MeasuredInferenceStore(sp.GetRequiredService<SqliteInferenceStore>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IEvaluationStore, SqliteEvaluationStore>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InferenceGrpc.Api.Formatting;
+using InferenceGrpc.Api.TensorZero;
 
 namespace InferenceGrpc.Api.Galtea;
 
@@ -12,6 +13,9 @@ namespace InferenceGrpc.Api.Galtea;
 /// </summary>
 internal static class EcmaScriptNumbers
 {
+    /// <summary>JSON.stringify's text: serde_json's compact escaping and separators, with these numbers.</summary>
+    public static readonly JsonTextStyle JsonStyle = JsonTextStyle.Serde with { JsonNumber = Format };
+
     public static string Format(double value)
     {
         if (ShortestDigits.Of(value) is not { } number)

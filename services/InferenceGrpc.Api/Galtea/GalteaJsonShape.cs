@@ -60,7 +60,7 @@ public sealed class GalteaJsonShape : ProtobufJsonShape
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
         var httpStatus = HttpStatusMapping.ToHttpStatus(status.Code);
-        var writer = new SerdeJsonWriter(EcmaScriptNumbers.Format);
+        var writer = new SerdeJsonWriter(EcmaScriptNumbers.JsonStyle);
         writer.StartObject();
         writer.PropertyName("error");
         writer.String(ReasonPhrases.GetReasonPhrase(httpStatus) is { Length: > 0 } reason ? reason : "Error");
@@ -72,7 +72,7 @@ public sealed class GalteaJsonShape : ProtobufJsonShape
 
     private static ReadOnlyMemory<byte> Array(IEnumerable<Inference> results)
     {
-        var writer = new SerdeJsonWriter(EcmaScriptNumbers.Format);
+        var writer = new SerdeJsonWriter(EcmaScriptNumbers.JsonStyle);
         writer.StartArray();
         foreach (var inference in results)
         {

@@ -22,7 +22,7 @@ internal static class OutputText
 
     private static string Compact(Value output)
     {
-        var writer = new SerdeJsonWriter(EcmaScriptNumbers.Format);
+        var writer = new SerdeJsonWriter(EcmaScriptNumbers.JsonStyle);
         writer.Value(output);
         return Encoding.UTF8.GetString(writer.WrittenMemory.Span);
     }

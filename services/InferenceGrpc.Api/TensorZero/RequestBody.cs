@@ -20,23 +20,11 @@ internal static class RequestBody
 
     public static async Task<JsonDocument> ReadAsync(HttpContext http, int maxBytes)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                // TensorZero reports a buffering failure as a bad request carrying axum's 413 text.
-                throw new RpcException(StatusCode.InvalidArgument, TooLarge);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        // TensorZero reports a buffering failure as a bad request carrying axum's 413 text.
+        var body = await RequestBodyBuffer.ReadAsync(http, maxBytes) ?? throw new RpcException(StatusCode.InvalidArgument, TooLarge);
         try
         {
-            return JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), Options);
+            return JsonDocument.Parse(body, Options);
         }
         catch (JsonException)
         {

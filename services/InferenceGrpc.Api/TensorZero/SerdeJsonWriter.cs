@@ -10,24 +10,20 @@ namespace InferenceGrpc.Api.TensorZero;
 /// escapes characters outside the BMP (emoji, common in model output) as \uXXXX pairs and
 /// writes control escapes in upper-case hex, where serde_json writes raw UTF-8 and lower case.
 /// serde_json escapes only '"', '\\' and U+0000..U+001F; everything else is raw UTF-8.
+/// Other vendors' JSON differs only in what <see cref="JsonTextStyle"/> sets (separators,
+/// ASCII-only escaping, key order, numbers), so their shapes write with this class too.
 /// </summary>
-internal sealed class SerdeJsonWriter
+internal sealed class SerdeJsonWriter(JsonTextStyle? style = null)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    private readonly JsonTextStyle _style = style ?? JsonTextStyle.Serde;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Func<double, string> _jsonNumber;
     private readonly StringBuilder _escape = new();
 
     // One entry per open container: true until its first member is written.
     private readonly List<bool> _first = [];
     private bool _afterName;
-
-    /// <param name="jsonNumber">
-    /// How numbers inside stored JSON are laid out: serde_json's way by default. The escaping is
-    /// also JavaScript's JSON.stringify, so other APIs write with another number layout.
-    /// </param>
-    public SerdeJsonWriter(Func<double, string>? jsonNumber = null) => _jsonNumber = jsonNumber ?? SerdeNumbers.JsonNumber;
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
 
@@ -43,7 +39,7 @@ internal sealed class SerdeJsonWriter
     {
         Separate();
         WriteEscaped(name);
-        Ascii(":");
+        Ascii(_style.KeySeparator);
         _afterName = true;
     }
 
@@ -81,7 +77,7 @@ internal sealed class SerdeJsonWriter
                 Null();
                 break;
             case Google.Protobuf.WellKnownTypes.Value.KindOneofCase.NumberValue:
-                Number(_jsonNumber(value.NumberValue));
+                Number(_style.JsonNumber(value.NumberValue));
                 break;
             case Google.Protobuf.WellKnownTypes.Value.KindOneofCase.StringValue:
                 String(value.StringValue);
@@ -90,14 +86,7 @@ internal sealed class SerdeJsonWriter
                 Bool(value.BoolValue);
                 break;
             case Google.Protobuf.WellKnownTypes.Value.KindOneofCase.StructValue:
-                StartObject();
-                foreach (var (key, field) in value.StructValue.Fields)
-                {
-                    PropertyName(key);
-                    Value(field);
-                }
-
-                EndObject();
+                Object(value.StructValue.Fields);
                 break;
             case Google.Protobuf.WellKnownTypes.Value.KindOneofCase.ListValue:
                 StartArray();
@@ -109,6 +98,19 @@ internal sealed class SerdeJsonWriter
                 EndArray();
                 break;
         }
+    }
+
+    /// <summary>JSON values by key as an object, keys in the style's order (stored order by default).</summary>
+    public void Object(IEnumerable<KeyValuePair<string, Value>> fields)
+    {
+        StartObject();
+        foreach (var (key, field) in _style.KeyOrder is null ? fields : fields.OrderBy(f => f.Key, _style.KeyOrder))
+        {
+            PropertyName(key);
+            Value(field);
+        }
+
+        EndObject();
     }
 
     private void Open(string bracket)
@@ -148,7 +150,7 @@ internal sealed class SerdeJsonWriter
         }
         else
         {
-            Ascii(",");
+            Ascii(_style.ItemSeparator);
         }
     }
 
@@ -168,6 +170,7 @@ internal sealed class SerdeJsonWriter
                 case '\r': _escape.Append("\\r"); break;
                 case '\t': _escape.Append("\\t"); break;
                 case < ' ': _escape.Append("\\u00").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)); break;
+                case > '~' when _style.AsciiOnly: _escape.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
                 default: _escape.Append(c); break;
             }
         }

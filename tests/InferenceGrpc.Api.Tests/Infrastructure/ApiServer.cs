@@ -3,6 +3,7 @@ using System.Text;
 using Google.Protobuf;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Server;
+using InferenceGrpc.Testing;
 using Record = InferenceGrpc.Contracts.V1.Record;
 
 namespace InferenceGrpc.Api.Tests.Infrastructure;
@@ -10,12 +11,13 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 /// <summary>
 /// The real host in-process on free ports, over a fresh SQLite store seeded with
 /// <see cref="DataSet"/> through the public REST write path, shared by every test class.
-/// Subclasses seed other records or use another store.
+/// Subclasses seed other records (or seed another way), run on Cosmos DB, or add host settings.
 /// </summary>
 public class ApiServer : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("inferencegrpc-api-tests-");
     private InferenceGrpcHost? _host;
+    private CosmosTestServer? _cosmos;
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -28,19 +30,12 @@ public class ApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync(_directory.FullName)]);
+        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync(), .. HostSettings]);
         await _host.StartAsync();
         Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
         GrpcWeb = new GrpcCaller(_host.Endpoints.Http!, web: true);
-
-        var write = new WriteRecordsRequest { Records = { SeedRecords() } };
-        var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"Seeding failed: {(int)response.StatusCode} {body}");
-        }
+        await SeedAsync();
     }
 
     public async Task DisposeAsync()
@@ -54,20 +49,47 @@ public class ApiServer : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
-        await DisposeStoreAsync();
+        if (_cosmos is not null)
+        {
+            await _cosmos.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
     }
 
+    /// <summary>Whether the host runs on Cosmos DB (the real SDK against a <see cref="CosmosTestServer"/> of its own), chosen by configuration as in production, instead of SQLite.</summary>
+    protected virtual bool OnCosmos => false;
+
+    /// <summary>Configuration added to the host's command line.</summary>
+    protected virtual IEnumerable<string> HostSettings => [];
+
     /// <summary>The records written before any test runs.</summary>
     protected virtual IEnumerable<Record> SeedRecords() => DataSet.Records();
 
-    /// <summary>The host's store settings: by default a SQLite file in a fresh directory.</summary>
-    protected virtual Task<string[]> StoreArgumentsAsync(string dataDirectory) =>
-        Task.FromResult(new[] { $"--Storage:Sqlite:DataDirectory={dataDirectory}" });
+    /// <summary>Writes <see cref="SeedRecords"/> to the default project through the public REST write path.</summary>
+    protected virtual async Task SeedAsync()
+    {
+        var write = new WriteRecordsRequest { Records = { SeedRecords() } };
+        var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Seeding failed: {(int)response.StatusCode} {body}");
+        }
+    }
 
-    /// <summary>Stops whatever <see cref="StoreArgumentsAsync"/> started, after the host.</summary>
-    protected virtual ValueTask DisposeStoreAsync() => ValueTask.CompletedTask;
+    /// <summary>The store settings: a SQLite file in the fresh directory, or a Cosmos test server started here.</summary>
+    private async Task<string[]> StoreArgumentsAsync()
+    {
+        if (!OnCosmos)
+        {
+            return [$"--Storage:Sqlite:DataDirectory={_directory.FullName}"];
+        }
+
+        _cosmos = await CosmosTestServer.StartAsync();
+        return [$"--Storage:Cosmos:Endpoint={_cosmos.Endpoint}", $"--Storage:Cosmos:Key={CosmosTestServer.Key}", "--Storage:Cosmos:GatewayModeOnly=true"];
+    }
 
     /// <summary>GETs a path and returns status, body and content type.</summary>
     public async Task<RestReply> GetPathAsync(string pathAndQuery)
