@@ -39,6 +39,11 @@ public static partial class RecordValidator
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
+            foreach (var (field, value) in ValueNesting.Values(record))
+            {
+                Require(ValueNesting.Levels(value) <= ValueNesting.MaxLevels, $"records[{i}].{field}", $"nests deeper than {ValueNesting.MaxLevels} protobuf levels (about {ValueNesting.MaxLevels / 3} JSON objects)", errors);
+            }
+
             switch (record.KindCase)
             {
                 case Record.KindOneofCase.Inference:
