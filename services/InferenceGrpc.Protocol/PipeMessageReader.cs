@@ -109,9 +109,10 @@ public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, str
         {
             return parser.ParseFrom(payload);
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException)
         {
             // The message is the peer's input, so this is a bad argument rather than our fault.
+            // Google.Protobuf (3.25) throws ArgumentOutOfRangeException for some malformed unknown fields.
             throw new RpcException(StatusCode.InvalidArgument, "The message is not valid protobuf for its type: " + ex.Message);
         }
     }
