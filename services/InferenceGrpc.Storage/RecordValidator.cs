@@ -39,9 +39,12 @@ public static partial class RecordValidator
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
-            foreach (var (field, value) in ValueNesting.Values(record))
+            foreach (var (field, value) in StorableValue.Values(record))
             {
-                Require(ValueNesting.Levels(value) <= ValueNesting.MaxLevels, $"records[{i}].{field}", $"nests deeper than {ValueNesting.MaxLevels} protobuf levels (about {ValueNesting.MaxLevels / 3} JSON objects)", errors);
+                if (StorableValue.Problem(value) is { } problem)
+                {
+                    errors.Add(new FieldViolation($"records[{i}].{field}", problem));
+                }
             }
 
             switch (record.KindCase)
