@@ -102,7 +102,7 @@ public sealed class FuzzClient(Uri grpcAddress, Uri httpAddress, TimeSpan timeou
             .Select(line => line.Split(':', 2))
             .Where(pair => pair.Length == 2)
             .Select(pair => (Name: pair[0].Trim().ToLowerInvariant(), Value: Printable(pair[1].Trim())))
-            .Where(h => h.Name.Length > 0 && h.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && !ForbiddenHeaders.Contains(h.Name))
+            .Where(h => h.Name.Length is > 0 and <= MaxHeaderValue && h.Name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && !ForbiddenHeaders.Contains(h.Name))
             .Take(32);
         return Grpc(url, body, headers);
     }
