@@ -56,8 +56,8 @@ public static class GzipCompression
     }
 
     /// <summary>Inflates a payload, refusing to grow past <paramref name="maxMessageSize"/>.</summary>
-    /// <exception cref="RpcException">RESOURCE_EXHAUSTED when too large, INTERNAL when not gzip.</exception>
-    public static byte[] Decompress(ReadOnlySequence<byte> payload, int maxMessageSize)
+    /// <exception cref="RpcException">RESOURCE_EXHAUSTED when too large, <paramref name="corruptCode"/> (INTERNAL unless told) when not gzip.</exception>
+    public static byte[] Decompress(ReadOnlySequence<byte> payload, int maxMessageSize, StatusCode corruptCode = StatusCode.Internal)
     {
         try
         {
@@ -87,7 +87,7 @@ public static class GzipCompression
         }
         catch (InvalidDataException ex)
         {
-            throw new RpcException(StatusCode.Internal, "Could not decompress a gzip message: " + ex.Message);
+            throw new RpcException(corruptCode, "Could not decompress a gzip message: " + ex.Message);
         }
     }
 }

@@ -16,6 +16,9 @@ public static class MessageFraming
     public const byte CompressedFlag = 0x01;
     public const byte TrailersFlag = 0x80;
 
+    /// <summary>The largest gRPC-Web trailer block read: 64 KiB, four times what grpc-go accepts as a whole header list.</summary>
+    public const uint MaxTrailerBlockSize = 64 * 1024;
+
     /// <summary>
     /// Takes one whole frame off the front of <paramref name="buffer"/>. Returns false when the
     /// frame is not complete yet. The declared length is checked before any payload is buffered.
@@ -34,12 +37,15 @@ public static class MessageFraming
         buffer.Slice(0, HeaderSize).CopyTo(header);
         flags = header[0];
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        if (length > (uint)maxMessageSize && (flags & TrailersFlag) == 0)
+        // A gRPC-Web trailer block is metadata, not a message: it has its own, fixed bound.
+        var limit = (flags & TrailersFlag) == 0 ? (uint)maxMessageSize : MaxTrailerBlockSize;
+        if (length > limit)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, $"Received message exceeds the maximum configured message size ({length} > {maxMessageSize} bytes).");
+            throw new RpcException(StatusCode.ResourceExhausted, $"Received message exceeds the maximum configured message size ({length} > {limit} bytes).");
         }
 
-        if (buffer.Length < HeaderSize + length)
+        // In long arithmetic: a length near 4 GiB must not wrap around to a small number.
+        if (buffer.Length < HeaderSize + (long)length)
         {
             return false;
         }

@@ -7,9 +7,11 @@ namespace InferenceGrpc.Protocol;
 /// <summary>
 /// Reads length-prefixed messages from a pipe: the request body on the server, the response body
 /// on the client. Stops at the end of the body or at a gRPC-Web trailer block, whose raw bytes it
-/// keeps in <see cref="TrailerBlock"/>.
+/// keeps in <see cref="TrailerBlock"/>. Bytes that do not frame or decode get
+/// <paramref name="malformedCode"/>: INTERNAL when a server sent them (gRPC's rule for clients),
+/// INVALID_ARGUMENT when they are a caller's request, which is bad input and not our failure.
 /// </summary>
-public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, string? encoding)
+public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, string? encoding, StatusCode malformedCode = StatusCode.Internal)
 {
     private bool _finished;
 
@@ -65,7 +67,7 @@ public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, str
                 reader.AdvanceTo(buffer.End);
                 if (leftover > 0)
                 {
-                    throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a frame.");
+                    throw new RpcException(malformedCode, "Incomplete message: the stream ended inside a frame.");
                 }
 
                 return null;
@@ -89,10 +91,12 @@ public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, str
         {
             if (encoding != GzipCompression.Name)
             {
-                throw new RpcException(StatusCode.Internal, "A compressed message arrived without a supported grpc-encoding.");
+                // gRPC's compression spec: an encoding we lack is UNIMPLEMENTED; none at all is a malformed message.
+                var code = string.IsNullOrEmpty(encoding) || encoding == "identity" ? malformedCode : StatusCode.Unimplemented;
+                throw new RpcException(code, "A compressed message arrived without a supported grpc-encoding.");
             }
 
-            return Parse(parser, new ReadOnlySequence<byte>(GzipCompression.Decompress(payload, maxMessageSize)));
+            return Parse(parser, new ReadOnlySequence<byte>(GzipCompression.Decompress(payload, maxMessageSize, malformedCode)));
         }
 
         return Parse(parser, payload);
@@ -105,9 +109,10 @@ public sealed class PipeMessageReader(PipeReader reader, int maxMessageSize, str
         {
             return parser.ParseFrom(payload);
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or ArgumentException)
         {
             // The message is the peer's input, so this is a bad argument rather than our fault.
+            // Google.Protobuf (3.25) throws ArgumentOutOfRangeException for some malformed unknown fields.
             throw new RpcException(StatusCode.InvalidArgument, "The message is not valid protobuf for its type: " + ex.Message);
         }
     }

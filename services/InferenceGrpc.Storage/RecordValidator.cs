@@ -39,6 +39,14 @@ public static partial class RecordValidator
         for (var i = 0; i < records.Count; i++)
         {
             var record = records[i];
+            foreach (var (field, value) in StorableValue.Values(record))
+            {
+                if (StorableValue.Problem(value) is { } problem)
+                {
+                    errors.Add(new FieldViolation($"records[{i}].{field}", problem));
+                }
+            }
+
             switch (record.KindCase)
             {
                 case Record.KindOneofCase.Inference:

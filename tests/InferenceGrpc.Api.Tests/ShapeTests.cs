@@ -114,6 +114,18 @@ public sealed class ShapeTests
         Assert.Equal("\"é 🌸 <>&' \u007f \u2028 \\b\\f\\n\\r\\t \\u0000 \\\" \\\\\"", Encoding.UTF8.GetString(writer.WrittenMemory.Span));
     }
 
+    [Fact]
+    public void OutputShapes_JsonFunctionRawTextNestedTooDeep_WritesParsedNullInsteadOfOverflowingTheStack()
+    {
+        // Stored model text is parsed on the way out; 20,000 nested arrays once killed the process.
+        var raw = new string('[', 20_000) + new string(']', 20_000);
+        var writer = new SerdeJsonWriter();
+
+        OutputShapes.Write(writer, Google.Protobuf.WellKnownTypes.Value.ForString(raw), jsonFunction: true);
+
+        Assert.EndsWith("\"parsed\":null}", Encoding.UTF8.GetString(writer.WrittenMemory.Span), StringComparison.Ordinal);
+    }
+
     private static DefaultHttpContext NewContext() => new() { Response = { Body = new MemoryStream() } };
 
     private static string Body(HttpContext http) => Encoding.UTF8.GetString(((MemoryStream)http.Response.Body).ToArray());

@@ -63,6 +63,29 @@ public class MessageFramingTests
     }
 
     [Fact]
+    public void TryReadFrame_TrailerBlockDeclaring4GiB_ThrowsResourceExhaustedInsteadOfOverflowing()
+    {
+        // A fuzzer found this: 5 + 0xFFFFFFFF wrapped around in uint arithmetic and Slice threw.
+        var buffer = new ReadOnlySequence<byte>(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x0A, 0x04 });
+
+        var ex = Assert.Throws<RpcException>(() => MessageFraming.TryReadFrame(ref buffer, 4 * 1024 * 1024, out _, out _));
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+    }
+
+    [Fact]
+    public void TryReadFrame_TrailerBlockWithinItsBound_IsReadOverASmallMessageLimit()
+    {
+        var buffer = new ReadOnlySequence<byte>(new byte[] { MessageFraming.TrailersFlag, 0x00, 0x00, 0x00, 0x03, 0x61, 0x3A, 0x62 });
+
+        var complete = MessageFraming.TryReadFrame(ref buffer, 1, out var flags, out var payload);
+
+        Assert.True(complete);
+        Assert.Equal(MessageFraming.TrailersFlag, flags);
+        Assert.Equal(3, payload.Length);
+    }
+
+    [Fact]
     public void WriteMessage_Compressed_RoundTripsThroughDecompress()
     {
         var output = new ArrayBufferWriter<byte>();

@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using InferenceGrpc.Protocol;
 
 namespace InferenceGrpc.Api.TensorZero;
 
@@ -100,6 +101,12 @@ internal static class OutputShapes
 
     private static Value? TryParse(string text)
     {
+        if (JsonDepthGuard.Problem(text) is not null)
+        {
+            // Not JSON, or nested too deep for the parser to survive: stored text, not ours to crash on.
+            return null;
+        }
+
         try
         {
             return Parser.Parse<Value>(text);

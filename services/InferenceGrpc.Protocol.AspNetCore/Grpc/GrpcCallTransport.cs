@@ -149,6 +149,6 @@ internal sealed class GrpcCallTransport : IServerCallTransport
         }
 
         string? encoding = _http.Request.Headers["grpc-encoding"];
-        return new PipeMessageReader(body, _options.MaxReceiveMessageSize, encoding);
+        return new PipeMessageReader(body, _options.MaxReceiveMessageSize, encoding, malformedCode: StatusCode.InvalidArgument);
     }
 }

@@ -104,7 +104,9 @@ internal sealed class ServerCallPipeline(
         return null;
     }
 
-    // A client that goes away surfaces as a cancelled token, or as an I/O error from Kestrel.
-    private static bool IsCancellation(Exception ex) =>
-        ex is OperationCanceledException or IOException || ex.InnerException is OperationCanceledException or IOException;
+    // A client that goes away surfaces as a cancelled token, or as an I/O error from Kestrel. Not
+    // InvalidProtocolBufferException, an IOException too: bytes that do not parse are no hang-up.
+    private static bool IsCancellation(Exception ex) => IsHangUp(ex) || (ex.InnerException is { } inner && IsHangUp(inner));
+
+    private static bool IsHangUp(Exception ex) => ex is OperationCanceledException || (ex is IOException && ex is not Google.Protobuf.InvalidProtocolBufferException);
 }

@@ -5,8 +5,9 @@ namespace InferenceGrpc.Protocol.AspNetCore.Pipeline;
 
 internal static class ServerCallTransportExtensions
 {
-    private static readonly RpcStatus MissingRequest = new(StatusCode.Internal, "The request has no message; a unary or server-streaming call needs exactly one.");
-    private static readonly RpcStatus ExtraRequest = new(StatusCode.Internal, "The request has more than one message; a unary or server-streaming call takes exactly one.");
+    // The caller's framing, not our failure: INVALID_ARGUMENT, as for a message that does not parse.
+    private static readonly RpcStatus MissingRequest = new(StatusCode.InvalidArgument, "The request has no message; a unary or server-streaming call needs exactly one.");
+    private static readonly RpcStatus ExtraRequest = new(StatusCode.InvalidArgument, "The request has more than one message; a unary or server-streaming call takes exactly one.");
 
     /// <summary>Reads exactly one request message, as unary and server-streaming calls require.</summary>
     public static async ValueTask<T> ReadSingleMessageAsync<T>(this IServerCallTransport transport, MessageParser<T> parser, CancellationToken cancellationToken)

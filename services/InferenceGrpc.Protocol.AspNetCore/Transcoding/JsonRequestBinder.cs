@@ -50,6 +50,11 @@ public static class JsonRequestBinder
             return descriptor.Parser.ParseFrom(ByteString.Empty);
         }
 
+        if (JsonDepthGuard.Problem(json) is { } problem)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "Request JSON payload is not correctly formatted: " + problem);
+        }
+
         try
         {
             if (route.Body == "*")
