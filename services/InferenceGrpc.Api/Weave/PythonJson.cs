@@ -84,9 +84,16 @@ internal static class PythonJson
             case JsonValueKind.String:
                 json.String(element.GetString()!);
                 break;
+            case JsonValueKind.Number when element.GetRawText().AsSpan().IndexOfAny(".eE") < 0:
+                json.Number(BigInteger.Parse(element.GetRawText(), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
+                break;
+            case JsonValueKind.Number when double.IsFinite(element.GetDouble()):
+                json.Number(PythonFloat.Repr(element.GetDouble()));
+                break;
             case JsonValueKind.Number:
-                var raw = element.GetRawText();
-                json.Number(raw.AsSpan().IndexOfAny(".eE") < 0 ? BigInteger.Parse(raw, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : PythonFloat.Repr(element.GetDouble()));
+                // 1e999 reads as infinity in Python too, but FastAPI cannot write it back
+                // (allow_nan=False: a 500); we echo null so the 422 stays valid JSON.
+                json.Null();
                 break;
             case JsonValueKind.True or JsonValueKind.False:
                 json.Bool(element.ValueKind == JsonValueKind.True);

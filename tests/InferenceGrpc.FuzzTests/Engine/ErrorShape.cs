@@ -23,4 +23,20 @@ public sealed record ErrorShape(string Name, Func<JsonElement, bool> Matches, Fu
             && e.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var n) && n is > 0 and <= 16
             && e.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String,
         e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("code", out var code) && code.TryGetInt32(out var n) ? n : null);
+
+    /// <summary>Galtea (api-compat-spec 2.5): {"error": "short", "message": "text"}.</summary>
+    public static readonly ErrorShape Galtea = new(
+        "Galtea {\"error\": string, \"message\": string}",
+        e => e.ValueKind == JsonValueKind.Object
+            && e.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
+            && e.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String,
+        _ => null);
+
+    /// <summary>Weave (api-compat-spec 3.5): {"reason": "text"}, or FastAPI's {"detail": [...]} for a 422.</summary>
+    public static readonly ErrorShape Weave = new(
+        "Weave {\"reason\": string} or {\"detail\": [...]}",
+        e => e.ValueKind == JsonValueKind.Object
+            && ((e.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
+                || (e.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.Array)),
+        _ => null);
 }
