@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Api.TensorZero;
+using InferenceGrpc.Api.TrueFoundry;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using Microsoft.Extensions.Configuration;
@@ -23,9 +24,11 @@ public static class ApiRegistration
         services.AddSingleton<InferenceQueryFactory>();
         services.AddSingleton(new PageTokenCodec(PageTokenKey(configuration)));
         services.Configure<GrpcServerOptions>(TensorZeroJsonShape.Register);
+        services.Configure<GrpcServerOptions>(TrueFoundryJsonShape.Register);
         return grpc
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
-            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0]);
+            .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
+            .AddService<GatewayMetricsService>(GatewayMetricsServiceReflection.Descriptor.Services[0]);
     }
 
     private static byte[] PageTokenKey(IConfiguration configuration)

@@ -1,5 +1,6 @@
 using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Cosmos;
+using InferenceGrpc.Storage.Metrics;
 using InferenceGrpc.Storage.Sqlite;
 
 namespace InferenceGrpc.Server;
@@ -20,6 +21,7 @@ internal static class StorageRegistration
             services.AddSingleton(cosmos);
             services.AddSingleton<CosmosInferenceStore>();
             services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<CosmosInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IMetricsStore>(sp => new CosmosMetricsStore(sp.GetRequiredService<CosmosInferenceStore>()));
             return services;
         }
 
@@ -27,6 +29,7 @@ internal static class StorageRegistration
         services.AddSingleton(sqlite);
         services.AddSingleton<SqliteInferenceStore>();
         services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<SqliteInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMetricsStore>(sp => new SqliteMetricsStore(sp.GetRequiredService<SqliteInferenceStore>()));
         return services;
     }
 

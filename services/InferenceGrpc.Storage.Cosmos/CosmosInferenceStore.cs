@@ -31,6 +31,9 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
         _containers = new Lazy<Task<CosmosContainers>>(() => CosmosContainers.CreateAsync(_client, options.Database, CancellationToken.None));
     }
 
+    /// <summary>The containers, shared with the metrics store on the same client.</summary>
+    internal Task<CosmosContainers> ContainersAsync() => _containers.Value;
+
     public async Task WriteAsync(TenantId tenant, RecordBatch batch, CancellationToken cancellationToken)
     {
         var containers = await _containers.Value;

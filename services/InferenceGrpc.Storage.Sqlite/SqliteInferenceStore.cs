@@ -22,6 +22,9 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>The connections, shared with the metrics store over the same file.</summary>
+    internal SqliteConnectionFactory Connections => _connections;
+
     public async Task WriteAsync(TenantId tenant, RecordBatch batch, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);

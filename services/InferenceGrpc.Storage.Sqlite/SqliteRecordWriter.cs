@@ -12,6 +12,8 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
 {
     private readonly Dictionary<string, SqliteCommand> _commands = [];
 
+    public string Tenant => tenant;
+
     public void Write(RecordBatch batch)
     {
         foreach (var metric in batch.MetricDefinitions)
@@ -77,6 +79,44 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
         foreach (var (key, value) in inference.Tags)
         {
             Run("INSERT INTO inference_tags (tenant, inference_id, key, value) VALUES ($tenant, $p0, $p1, $p2)", id, key, value);
+        }
+
+        WriteMetrics(inference);
+    }
+
+    /// <summary>Replaces the inference's row of the metrics view and its teams (see <see cref="SqliteMetricsProjection"/>).</summary>
+    public void WriteMetrics(Inference inference)
+    {
+        var id = SqliteValues.Id(inference.Id);
+        Run("DELETE FROM inference_metrics WHERE tenant = $tenant AND id = $p0", id);
+        Run("""
+            INSERT INTO inference_metrics (tenant, created_ms, id, deleted_ms, model_name, virtual_model_name, request_type,
+              subject_slug, subject_type, session_id, trace_id, latency_ms, ttft_ms, inter_token_latency_ms,
+              time_per_output_token_ms, input_tokens, output_tokens, cost_usd)
+            VALUES ($tenant, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
+            """,
+            SqliteValues.Milliseconds(inference.CreateTime),
+            id,
+            SqliteValues.OptionalMilliseconds(inference.DeleteTime),
+            SqliteValues.Text(inference.ModelName),
+            SqliteValues.Text(inference.VirtualModelName),
+            SqliteValues.Text(inference.RequestType),
+            SqliteValues.Text(inference.SubjectSlug),
+            SqliteMetricsProjection.SubjectType(inference.SubjectType),
+            SqliteValues.Text(inference.SessionId),
+            SqliteValues.Text(inference.TraceId),
+            inference.HasLatencyMs ? inference.LatencyMs : DBNull.Value,
+            inference.HasTtftMs ? inference.TtftMs : DBNull.Value,
+            inference.HasInterTokenLatencyMs ? inference.InterTokenLatencyMs : DBNull.Value,
+            inference.HasTimePerOutputTokenMs ? inference.TimePerOutputTokenMs : DBNull.Value,
+            inference.HasInputTokens ? inference.InputTokens : DBNull.Value,
+            inference.HasOutputTokens ? inference.OutputTokens : DBNull.Value,
+            inference.HasCostUsd ? inference.CostUsd : DBNull.Value);
+
+        Run("DELETE FROM inference_teams WHERE tenant = $tenant AND inference_id = $p0", id);
+        foreach (var team in inference.Teams.Distinct(StringComparer.Ordinal))
+        {
+            Run("INSERT INTO inference_teams (tenant, inference_id, team) VALUES ($tenant, $p0, $p1)", id, team);
         }
     }
 

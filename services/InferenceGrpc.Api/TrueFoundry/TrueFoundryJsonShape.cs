@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Google.Protobuf;
+using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Protocol;
+using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.Transcoding;
+using Microsoft.AspNetCore.Http;
+
+namespace InferenceGrpc.Api.TrueFoundry;
+
+/// <summary>
+/// TrueFoundry's JSON on the GatewayMetricsService methods. Requests are read as proto3 JSON
+/// (TrueFoundry's camelCase names are the proto's JSON names; unknown fields are ignored), the
+/// answer is {"data":{"dataPoints":[...]}} with each data point's keys made from its values
+/// (proto3 JSON cannot write dynamic keys), numbers as JSON numbers and missing values as null.
+/// Errors are {"status": 400, "message": ..., "code": ...} (see <see cref="MetricsErrors"/>).
+/// StreamMetrics, our extension, takes {"query": {...}, "pageSize": n} and writes one
+/// {"data":...} page per NDJSON line.
+/// </summary>
+public sealed class TrueFoundryJsonShape : ProtobufJsonShape
+{
+    public const string QueryMetricsMethod = "inference.v1.GatewayMetricsService.QueryMetrics";
+    public const string StreamMetricsMethod = "inference.v1.GatewayMetricsService.StreamMetrics";
+
+    public static new readonly TrueFoundryJsonShape Instance = new();
+
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    private TrueFoundryJsonShape()
+    {
+    }
+
+    public static void Register(GrpcServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.JsonShapes[QueryMetricsMethod] = Instance;
+        options.JsonShapes[StreamMetricsMethod] = Instance;
+    }
+
+    public override async Task<IMessage> ReadRequestAsync(HttpContext http, HttpRouteMatch match, GrpcServerOptions options)
+    {
+        try
+        {
+            return await base.ReadRequestAsync(http, match, options);
+        }
+        catch (RpcException ex) when (ex.Status.Code == StatusCode.InvalidArgument)
+        {
+            throw MetricsErrors.Invalid(MetricsErrors.InvalidJson, string.Empty, ex.Status.Message);
+        }
+    }
+
+    public override Task WriteResponseAsync(HttpContext http, HttpRoute route, IMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var points = response is QueryMetricsResponse query
+            ? query.DataPoints
+            : throw new InvalidOperationException($"The TrueFoundry JSON shape cannot write {response.Descriptor.FullName}.");
+        http.Response.ContentType = JsonContentType;
+        return http.Response.Body.WriteAsync(DataPointsJson.Write(points), http.RequestAborted).AsTask();
+    }
+
+    public override async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var points = message is StreamMetricsResponse page
+            ? page.DataPoints
+            : throw new InvalidOperationException($"The TrueFoundry JSON shape cannot stream {message.Descriptor.FullName}.");
+        if (!http.Response.HasStarted)
+        {
+            http.Response.ContentType = NdjsonContentType;
+        }
+
+        await http.Response.Body.WriteAsync(DataPointsJson.Write(points), http.RequestAborted);
+        await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    public override async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(status);
+        var httpStatus = HttpStatusMapping.ToHttpStatus(status.Code);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("status", httpStatus);
+            writer.WriteString("message", status.Message);
+            writer.WriteString("code", MetricsErrors.CodeOf(status));
+            writer.WriteEndObject();
+        }
+
+        if (streamStarted)
+        {
+            // The 200 is gone already: the last NDJSON line carries the error instead.
+            await http.Response.Body.WriteAsync(buffer.ToArray(), http.RequestAborted);
+            await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
+            return;
+        }
+
+        http.Response.StatusCode = httpStatus;
+        http.Response.ContentType = JsonContentType;
+        await http.Response.Body.WriteAsync(buffer.ToArray(), http.RequestAborted);
+    }
+}
