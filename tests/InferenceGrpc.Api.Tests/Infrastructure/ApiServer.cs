@@ -3,6 +3,7 @@ using System.Text;
 using Google.Protobuf;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Server;
+using Record = InferenceGrpc.Contracts.V1.Record;
 
 namespace InferenceGrpc.Api.Tests.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 /// The real host in-process on free ports, over a fresh SQLite store seeded with
 /// <see cref="DataSet"/> through the public REST write path, shared by every test class.
 /// </summary>
-public sealed class ApiServer : IAsyncLifetime
+public class ApiServer : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("inferencegrpc-api-tests-");
     private InferenceGrpcHost? _host;
@@ -26,13 +27,13 @@ public sealed class ApiServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", $"--Storage:Sqlite:DataDirectory={_directory.FullName}"]);
+        _host = InferenceGrpcHost.Create(["--Server:GrpcPort=0", "--Server:HttpPort=0", .. await StoreArgumentsAsync(_directory.FullName)]);
         await _host.StartAsync();
         Http = new HttpClient { BaseAddress = _host.Endpoints.Http };
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
         GrpcWeb = new GrpcCaller(_host.Endpoints.Http!, web: true);
 
-        var write = new WriteRecordsRequest { Records = { DataSet.Records() } };
+        var write = new WriteRecordsRequest { Records = { Records() } };
         var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
@@ -41,7 +42,13 @@ public sealed class ApiServer : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The store settings: a SQLite file in the server's temporary directory unless overridden.</summary>
+    protected virtual Task<string[]> StoreArgumentsAsync(string directory) => Task.FromResult(new[] { $"--Storage:Sqlite:DataDirectory={directory}" });
+
+    /// <summary>The records seeded through the REST write path: <see cref="DataSet"/> unless overridden.</summary>
+    protected virtual IEnumerable<Record> Records() => DataSet.Records();
+
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         Grpc.Dispose();

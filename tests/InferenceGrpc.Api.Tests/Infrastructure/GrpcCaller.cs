@@ -5,7 +5,7 @@ using Google.Protobuf;
 namespace InferenceGrpc.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Calls InferenceQueryService over real gRPC: HTTP/2 cleartext with prior knowledge, one
+/// Calls a service (InferenceQueryService unless told) over real gRPC: HTTP/2 cleartext with prior knowledge, one
 /// length-prefixed protobuf request, every response frame parsed, grpc-status checked. With
 /// <paramref name="web"/> it speaks gRPC-Web instead, as a browser would: HTTP/1.1, and the
 /// status in a 0x80 trailer frame at the end of the body. Kept to HttpClient so the test depends
@@ -15,7 +15,7 @@ internal sealed class GrpcCaller(Uri address, bool web = false) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = address };
 
-    public async Task<List<TResponse>> CallAsync<TResponse>(string method, IMessage request)
+    public async Task<List<TResponse>> CallAsync<TResponse>(string method, IMessage request, string service = "inference.v1.InferenceQueryService")
         where TResponse : IMessage<TResponse>, new()
     {
         var payload = request.ToByteArray();
@@ -23,7 +23,7 @@ internal sealed class GrpcCaller(Uri address, bool web = false) : IDisposable
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1), (uint)payload.Length);
         payload.CopyTo(frame, 5);
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/inference.v1.InferenceQueryService/" + method) {
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"/{service}/{method}") {
             Content = new ByteArrayContent(frame),
             Version = web ? HttpVersion.Version11 : HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
