@@ -42,7 +42,7 @@ internal static class MetricsFilterReader
                 $"{path}: operator '{filter.Operator}' is not allowed on '{name}'; allowed: {string.Join(", ", field.Operators.Order(StringComparer.Ordinal))}");
         }
 
-        if (filter.Value is null || filter.Value.KindCase == Value.KindOneofCase.None)
+        if (filter.Value is null || filter.Value.KindCase is Value.KindOneofCase.None or Value.KindOneofCase.NullValue)
         {
             throw BadValue(path + ".value", $"{path}: 'value' is required");
         }
