@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using InferenceGrpc.Contracts.V1;
 
@@ -13,10 +14,16 @@ namespace InferenceGrpc.Api.TrueFoundry;
 /// </summary>
 internal static class DataPointsJson
 {
+    /// <summary>
+    /// Escapes only what JSON requires (not HTML-sensitive characters such as ' and +): these
+    /// bodies are application/json, never embedded in a page.
+    /// </summary>
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static ReadOnlyMemory<byte> Write(IEnumerable<MetricsDataPoint> points)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("data");

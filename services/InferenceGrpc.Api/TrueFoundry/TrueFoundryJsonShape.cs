@@ -81,7 +81,7 @@ public sealed class TrueFoundryJsonShape : ProtobufJsonShape
         ArgumentNullException.ThrowIfNull(status);
         var httpStatus = HttpStatusMapping.ToHttpStatus(status.Code);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, DataPointsJson.Options))
         {
             writer.WriteStartObject();
             writer.WriteNumber("status", httpStatus);
