@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
+using InferenceGrpc.Api.Access;
 using InferenceGrpc.Api.Ingestion;
+using InferenceGrpc.Api.Keys;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Api.TensorZero;
 using InferenceGrpc.Api.TrueFoundry;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,10 +28,23 @@ public static class ApiRegistration
         services.AddSingleton(new PageTokenCodec(PageTokenKey(configuration)));
         services.Configure<GrpcServerOptions>(TensorZeroJsonShape.Register);
         services.Configure<GrpcServerOptions>(TrueFoundryJsonShape.Register);
+        services.AddApiKeys(configuration);
         return grpc
+            .AddService<ApiKeyService>(ApiKeyServiceReflection.Descriptor.Services[0])
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
             .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
             .AddService<GatewayMetricsService>(GatewayMetricsServiceReflection.Descriptor.Services[0]);
+    }
+
+    // Keys authenticate every call through the pipeline's authorizer; the store's key facet is
+    // registered with the store.
+    private static void AddApiKeys(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
+        services.AddSingleton<ApiKeyDirectory>();
+        services.AddSingleton<ApiKeyIssuer>();
+        services.AddSingleton<ICallAuthorizer, ApiKeyCallAuthorizer>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
     }
 
     private static byte[] PageTokenKey(IConfiguration configuration)

@@ -22,4 +22,7 @@ internal static partial class GrpcServerLog
 
     [LoggerMessage(EventId = 5, EventName = "UnimplementedMethod", Level = LogLevel.Debug, Message = "No method is bound to '{Path}'.")]
     public static partial void UnimplementedMethod(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 7, EventName = "CallRefused", Level = LogLevel.Information, Message = "Call '{Method}' was refused with {Code} before it ran.")]
+    public static partial void CallRefused(ILogger logger, string method, StatusCode code);
 }

@@ -42,6 +42,7 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.Configure<GrpcServerOptions>(grpcOptions => grpcOptions.ExceptionMappers.Add(StoreFailureMapping.ToStatus));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddInferenceStore(builder.Configuration);
+        NetworkAccessPolicy.Apply(builder, options);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
         if (options.EnableConformanceServices)

@@ -1,9 +1,15 @@
 using InferenceGrpc.Server;
+using InferenceGrpc.Server.Keys;
 using InferenceGrpc.Server.Seeding;
 
 if (args.Length > 0 && args[0] == SeedCommand.Name)
 {
     return await SeedCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == KeysCommand.Name)
+{
+    return await KeysCommand.RunAsync(args[1..]);
 }
 
 await using var host = InferenceGrpcHost.Create(args);

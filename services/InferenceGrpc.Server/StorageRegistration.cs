@@ -1,5 +1,6 @@
 using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Cosmos;
+using InferenceGrpc.Storage.Keys;
 using InferenceGrpc.Storage.Metrics;
 using InferenceGrpc.Storage.Sqlite;
 
@@ -22,6 +23,7 @@ internal static class StorageRegistration
             services.AddSingleton<CosmosInferenceStore>();
             services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<CosmosInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IMetricsStore>(sp => new CosmosMetricsStore(sp.GetRequiredService<CosmosInferenceStore>()));
+            services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
             return services;
         }
 
@@ -30,6 +32,7 @@ internal static class StorageRegistration
         services.AddSingleton<SqliteInferenceStore>();
         services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<SqliteInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMetricsStore>(sp => new SqliteMetricsStore(sp.GetRequiredService<SqliteInferenceStore>()));
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         return services;
     }
 

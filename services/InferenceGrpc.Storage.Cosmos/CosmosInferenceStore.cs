@@ -31,7 +31,7 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
         _containers = new Lazy<Task<CosmosContainers>>(() => CosmosContainers.CreateAsync(_client, options.Database, CancellationToken.None));
     }
 
-    /// <summary>The containers, shared with the metrics store on the same client.</summary>
+    /// <summary>The containers, created on first use; shared with the store's other facets (API keys, metrics).</summary>
     internal Task<CosmosContainers> ContainersAsync() => _containers.Value;
 
     public async Task WriteAsync(TenantId tenant, RecordBatch batch, CancellationToken cancellationToken)

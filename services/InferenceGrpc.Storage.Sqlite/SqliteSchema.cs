@@ -83,6 +83,15 @@ internal static class SqliteSchema
         -- the (function, variant, id) index cannot give id order across variants.
         CREATE INDEX inferences_by_function_id ON inferences (tenant, function_name, id);
         """,
+        """
+        -- API keys, found by the hash of the secret before the tenant is known; listed and
+        -- revoked per tenant.
+        CREATE TABLE api_keys (
+          secret_hash TEXT NOT NULL PRIMARY KEY, id TEXT NOT NULL UNIQUE, tenant TEXT NOT NULL,
+          role INTEGER NOT NULL, name TEXT NOT NULL, created_ms INTEGER NOT NULL, revoked_ms INTEGER
+        );
+        CREATE INDEX api_keys_by_tenant ON api_keys (tenant, created_ms);
+        """,
         new(SqliteMetricsProjection.Schema, SqliteMetricsProjection.Backfill),
     ];
 

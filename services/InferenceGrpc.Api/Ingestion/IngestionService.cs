@@ -1,7 +1,9 @@
+using InferenceGrpc.Api.Access;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
 using InferenceGrpc.Storage;
+using InferenceGrpc.Storage.Keys;
 
 namespace InferenceGrpc.Api.Ingestion;
 
@@ -13,7 +15,7 @@ public sealed class IngestionService(IInferenceStore store, TimeProvider clock)
 {
     public async Task<WriteRecordsResponse> WriteRecords(WriteRecordsRequest request, ServerCallContext context)
     {
-        var tenant = RequestErrors.ParseProject(request.Project);
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Write);
         var batch = await ValidateAsync(tenant, request.Records, context.CancellationToken);
         await store.WriteAsync(tenant, batch, context.CancellationToken);
         var response = new WriteRecordsResponse { Counts = Count(batch) };
@@ -29,7 +31,7 @@ public sealed class IngestionService(IInferenceStore store, TimeProvider clock)
         {
             if (tenant is null)
             {
-                tenant = RequestErrors.ParseProject(request.Project);
+                tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Write);
             }
             else if (request.Project.Length > 0 && request.Project != tenant.Value.Value)
             {

@@ -1,6 +1,8 @@
+using InferenceGrpc.Api.Access;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
 using InferenceGrpc.Storage;
+using InferenceGrpc.Storage.Keys;
 using InferenceGrpc.Storage.Query;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +15,12 @@ namespace InferenceGrpc.Api.Queries;
 /// </summary>
 public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryFactory factory, PageTokenCodec tokens, IOptions<QueryLimits> limits)
 {
-    public const string DefaultProject = "default";
     private const int DefaultLimit = 20;
     private const int DefaultStreamPageSize = 100;
 
     public async Task<GetInferencesResponse> GetInferences(GetInferencesRequest request, ServerCallContext context)
     {
-        var tenant = Tenant(request.Project);
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Read);
         if (request.Ids.Count > limits.Value.MaxIds)
         {
             throw QueryErrors.Invalid("ids", $"ids: at most {limits.Value.MaxIds} per call, got {request.Ids.Count}");
@@ -45,7 +46,7 @@ public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryF
 
     public async Task<ListInferencesResponse> ListInferences(ListInferencesRequest request, ServerCallContext context)
     {
-        var tenant = Tenant(request.Project);
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Read);
         var selection = request.Selection ?? new InferenceSelection();
         var cursor = request.PageToken.Length == 0 ? (PageCursor?)null : tokens.Read(request.PageToken, tenant, selection);
         if (cursor is not null && (request.HasBefore || request.HasAfter || request.HasOffset))
@@ -73,7 +74,7 @@ public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryF
 
     public async Task StreamInferences(StreamInferencesRequest request, IServerStreamWriter<StreamInferencesResponse> responses, ServerCallContext context)
     {
-        var tenant = Tenant(request.Project);
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Read);
         var selection = request.Selection ?? new InferenceSelection();
         var cursor = request.PageToken.Length == 0 ? (PageCursor?)null : tokens.Read(request.PageToken, tenant, selection);
         var pageSize = request.PageSize == 0 ? DefaultStreamPageSize : (int)Math.Min(request.PageSize, int.MaxValue);
@@ -97,8 +98,6 @@ public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryF
             query = Advance(query, page);
         }
     }
-
-    private static TenantId Tenant(string project) => RequestErrors.ParseProject(project.Length == 0 ? DefaultProject : project);
 
     /// <summary>The token for the page after this one; empty when this page was not full.</summary>
     private string NextToken(TenantId tenant, InferenceSelection selection, InferenceQuery query, InferencePage page)

@@ -7,10 +7,11 @@ namespace InferenceGrpc.Protocol.AspNetCore.Pipeline;
 /// The one invocation pipeline every front-end uses: run the method, turn whatever happened into
 /// a status, and hand that status to the transport to end the call.
 /// </summary>
-internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, ILogger<ServerCallPipeline> logger)
+internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IEnumerable<ICallAuthorizer> authorizers, ILogger<ServerCallPipeline> logger)
 {
     private static readonly RpcStatus Cancelled = new(StatusCode.Cancelled, "Call canceled by the client.");
     private static readonly RpcStatus DeadlineExceeded = new(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+    private readonly ICallAuthorizer[] _authorizers = [.. authorizers];
 
     public async Task RunAsync(ServiceMethodInvoker invoker, IServerCallTransport transport, ServerCallContext context, CallDeadline deadline)
     {
@@ -29,6 +30,15 @@ internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IL
     {
         try
         {
+            foreach (var authorizer in _authorizers)
+            {
+                if (await authorizer.AuthorizeAsync(context).ConfigureAwait(false) is { } refused)
+                {
+                    GrpcServerLog.CallRefused(logger, context.Method, refused.Code);
+                    return refused;
+                }
+            }
+
             await invoker.InvokeAsync(transport, context).ConfigureAwait(false);
             return RpcStatus.Ok;
         }

@@ -1,0 +1,3 @@
+using InferenceGrpc.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.Standard);

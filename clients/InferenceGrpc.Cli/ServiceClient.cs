@@ -1,0 +1,65 @@
+using InferenceGrpc.Client;
+using InferenceGrpc.Contracts.V1;
+
+namespace InferenceGrpc.Cli;
+
+/// <summary>The calls the commands make, with the connection's project, key and deadlines applied.</summary>
+internal sealed class ServiceClient(GrpcChannel channel, string project, CallOptions unary, CallOptions streaming) : IDisposable
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Queries = InferenceQueryServiceReflection.Descriptor.Services[0];
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Ingestion = IngestionServiceReflection.Descriptor.Services[0];
+    private static readonly Method<GetInferencesRequest, GetInferencesResponse> GetInferences = new(Queries, "GetInferences");
+    private static readonly Method<ListInferencesRequest, ListInferencesResponse> ListInferences = new(Queries, "ListInferences");
+    private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> StreamInferences = new(Queries, "StreamInferences");
+    private static readonly Method<StreamRecordsRequest, StreamRecordsResponse> StreamRecords = new(Ingestion, "StreamRecords");
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Keys = ApiKeyServiceReflection.Descriptor.Services[0];
+    private static readonly Method<CreateApiKeyRequest, CreateApiKeyResponse> CreateApiKey = new(Keys, "CreateApiKey");
+    private static readonly Method<ListApiKeysRequest, ListApiKeysResponse> ListApiKeys = new(Keys, "ListApiKeys");
+    private static readonly Method<RevokeApiKeyRequest, RevokeApiKeyResponse> RevokeApiKey = new(Keys, "RevokeApiKey");
+
+    public string Project { get; } = project;
+
+    public Task<GetInferencesResponse> GetAsync(GetInferencesRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(GetInferences, request, unary);
+    }
+
+    public Task<ListInferencesResponse> ListAsync(ListInferencesRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(ListInferences, request, unary);
+    }
+
+    public StreamingCall<StreamInferencesResponse> Stream(StreamInferencesRequest request)
+    {
+        request.Project = Project;
+        return channel.ServerStreaming(StreamInferences, request, streaming);
+    }
+
+    /// <summary>Sends batches as one client stream; the project goes with the first.</summary>
+    public Task<StreamRecordsResponse> WriteAsync(IAsyncEnumerable<StreamRecordsRequest> batches) =>
+        channel.ClientStreamingAsync(StreamRecords, WithProject(batches), streaming);
+
+    public Task<CreateApiKeyResponse> CreateKeyAsync(CreateApiKeyRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(CreateApiKey, request, unary);
+    }
+
+    public Task<ListApiKeysResponse> ListKeysAsync() => channel.UnaryAsync(ListApiKeys, new ListApiKeysRequest { Project = Project }, unary);
+
+    public Task<RevokeApiKeyResponse> RevokeKeyAsync(string keyId) =>
+        channel.UnaryAsync(RevokeApiKey, new RevokeApiKeyRequest { Project = Project, KeyId = keyId }, unary);
+
+    public void Dispose() => channel.Dispose();
+
+    private async IAsyncEnumerable<StreamRecordsRequest> WithProject(IAsyncEnumerable<StreamRecordsRequest> batches)
+    {
+        await foreach (var batch in batches)
+        {
+            batch.Project = Project;
+            yield return batch;
+        }
+    }
+}
