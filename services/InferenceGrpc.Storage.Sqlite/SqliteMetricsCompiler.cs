@@ -5,8 +5,8 @@ using InferenceGrpc.Storage.Query;
 namespace InferenceGrpc.Storage.Sqlite;
 
 /// <summary>
-/// Compiles a <see cref="MetricsQuery"/> to one SQLite GROUP BY over
-/// <c>inference_metrics</c> (see <see cref="SqliteMetricsProjection"/>). Every value is a bound
+/// Compiles a <see cref="MetricsQuery"/> to one SQLite GROUP BY over <c>inference_metrics</c>,
+/// or <c>inference_team_metrics</c> when grouping by team (see <see cref="SqliteMetricsProjection"/>). Every value is a bound
 /// parameter; identifiers come only from <see cref="Column"/>. The result columns are: the
 /// bucket number (timeseries only), one per group-by dimension, the row count, then one per
 /// aggregation.
@@ -29,11 +29,10 @@ internal sealed class SqliteMetricsCompiler
             keys.Add("m.created_ms / " + width.ToString(CultureInfo.InvariantCulture));
         }
 
-        keys.AddRange(query.GroupBy.Select(d => d == MetricsDimension.Team ? "t.team" : Column(MetricsFields.Of(d))));
+        keys.AddRange(query.GroupBy.Select(d => d == MetricsDimension.Team ? "m.team" : Column(MetricsFields.Of(d))));
         var select = keys.Append("COUNT(*)").Concat(query.Aggregations.Select(compiler.Aggregate));
-        var join = query.GroupBy.Contains(MetricsDimension.Team)
-            ? " LEFT JOIN inference_teams t ON t.tenant = m.tenant AND t.inference_id = m.id"
-            : string.Empty;
+        // Grouping by team reads the view with the teams unnested: the same columns, a row per team.
+        var table = query.GroupBy.Contains(MetricsDimension.Team) ? "inference_team_metrics" : "inference_metrics";
         var conditions = new List<string>
         {
             $"m.tenant = {compiler.Bind(tenant)}",
@@ -43,7 +42,7 @@ internal sealed class SqliteMetricsCompiler
         };
         conditions.AddRange(query.Filters.Select(compiler.Filter));
         var groupBy = keys.Count == 0 ? string.Empty : " GROUP BY " + string.Join(", ", keys);
-        var sql = $"SELECT {string.Join(", ", select)} FROM inference_metrics m{join} WHERE {string.Join(" AND ", conditions)}{groupBy}";
+        var sql = $"SELECT {string.Join(", ", select)} FROM {table} m WHERE {string.Join(" AND ", conditions)}{groupBy}";
         return new CompiledQuery(sql, compiler._parameters, false);
     }
 
@@ -86,7 +85,7 @@ internal sealed class SqliteMetricsCompiler
     private string Filter(MetricsFilter filter) => filter switch
     {
         ScalarFilter scalar => Compare(Operand(scalar.Operand), scalar.Operator, scalar.Values),
-        TeamFilter team => $"{(team.Negated ? "NOT " : string.Empty)}EXISTS (SELECT 1 FROM inference_teams f WHERE f.tenant = m.tenant AND f.inference_id = m.id AND f.team IN ({BindAll(team.Teams)}))",
+        TeamFilter team => $"{(team.Negated ? "NOT " : string.Empty)}EXISTS (SELECT 1 FROM inference_team_metrics f WHERE f.tenant = m.tenant AND f.created_ms = m.created_ms AND f.id = m.id AND f.team IN ({BindAll(team.Teams)}))",
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
     };
 

@@ -84,15 +84,18 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
         WriteMetrics(inference);
     }
 
-    /// <summary>Replaces the inference's row of the metrics view and its teams (see <see cref="SqliteMetricsProjection"/>).</summary>
+    /// <summary>Replaces the inference's rows of the metrics view (see <see cref="SqliteMetricsProjection"/>).</summary>
     public void WriteMetrics(Inference inference)
     {
         var id = SqliteValues.Id(inference.Id);
-        Run("DELETE FROM inference_metrics WHERE tenant = $tenant AND id = $p0", id);
+        // The old rows are found by the old time, which the by-id index of inference_metrics gives.
         Run("""
-            INSERT INTO inference_metrics (tenant, created_ms, id, deleted_ms, model_name, virtual_model_name, request_type,
-              subject_slug, subject_type, session_id, trace_id, latency_ms, ttft_ms, inter_token_latency_ms,
-              time_per_output_token_ms, input_tokens, output_tokens, cost_usd)
+            DELETE FROM inference_team_metrics WHERE tenant = $tenant AND id = $p0
+              AND created_ms = (SELECT created_ms FROM inference_metrics WHERE tenant = $tenant AND id = $p0)
+            """, id);
+        Run("DELETE FROM inference_metrics WHERE tenant = $tenant AND id = $p0", id);
+        Run($"""
+            INSERT INTO inference_metrics (tenant, created_ms, id, {SqliteMetricsProjection.Columns})
             VALUES ($tenant, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
             """,
             SqliteValues.Milliseconds(inference.CreateTime),
@@ -113,10 +116,14 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
             inference.HasOutputTokens ? inference.OutputTokens : DBNull.Value,
             inference.HasCostUsd ? inference.CostUsd : DBNull.Value);
 
-        Run("DELETE FROM inference_teams WHERE tenant = $tenant AND inference_id = $p0", id);
-        foreach (var team in inference.Teams.Distinct(StringComparer.Ordinal))
+        // A row per team, copied from the row just written; one null-team row when there are none.
+        var teams = inference.Teams.Distinct(StringComparer.Ordinal).Select(t => (object)t).DefaultIfEmpty(DBNull.Value);
+        foreach (var (team, index) in teams.Select((t, i) => (t, i)))
         {
-            Run("INSERT INTO inference_teams (tenant, inference_id, team) VALUES ($tenant, $p0, $p1)", id, team);
+            Run($"""
+                INSERT INTO inference_team_metrics (tenant, created_ms, id, team_index, team, {SqliteMetricsProjection.Columns})
+                SELECT tenant, created_ms, id, $p1, $p2, {SqliteMetricsProjection.Columns} FROM inference_metrics WHERE tenant = $tenant AND id = $p0
+                """, id, index, team);
         }
     }
 

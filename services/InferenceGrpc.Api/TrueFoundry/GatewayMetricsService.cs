@@ -1,5 +1,7 @@
+using InferenceGrpc.Api.Access;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Storage.Keys;
 using InferenceGrpc.Storage.Metrics;
 
 namespace InferenceGrpc.Api.TrueFoundry;
@@ -33,7 +35,7 @@ public sealed class GatewayMetricsService(IMetricsStore store)
 
     private async Task<IEnumerable<MetricsDataPoint>> DataPointsAsync(QueryMetricsRequest request, ServerCallContext context)
     {
-        var tenant = RequestErrors.ParseProject(request.Project.Length == 0 ? Queries.InferenceQueryService.DefaultProject : request.Project);
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Read);
         var plan = MetricsRequestReader.Read(request);
         var rows = await store.QueryMetricsAsync(tenant, plan.Query, context.CancellationToken);
         return rows.Select(plan.ToDataPoint);

@@ -7,19 +7,21 @@ using static InferenceGrpc.Storage.Tests.Metrics.MetricsRecords;
 
 namespace InferenceGrpc.Storage.Tests.Metrics;
 
-/// <summary>Schema version 3 fills the metrics view from the bodies of inferences stored before it.</summary>
+/// <summary>Schema version 4 fills the metrics view from the bodies of inferences stored before it.</summary>
 public sealed class SqliteMetricsMigrationTests : IDisposable
 {
+    private const int MetricsViewVersion = 4;
+
     private readonly string _directory = Directory.CreateTempSubdirectory("inferencegrpc-migration-").FullName;
 
     [Fact]
-    public async Task Migrate_VersionTwoDatabase_BackfillsMetricsAndTeamsFromBodies()
+    public async Task Migrate_DatabaseBeforeMetricsView_BackfillsMetricsAndTeamsFromBodies()
     {
         var options = new SqliteStoreOptions { DataDirectory = _directory };
         using (var connection = new SqliteConnection($"Data Source={options.DatabasePath}"))
         {
             connection.Open();
-            SqliteSchema.Migrate(connection, 2);
+            SqliteSchema.Migrate(connection, MetricsViewVersion - 1);
             Insert(connection, "alpha", Call(1, "a", 10, 0.5, 7, "x", "y"));
             Insert(connection, "alpha", Call(2, "b", 30, null, null));
             Insert(connection, "beta", Call(3, "a", 50, 1, 1, "x"));
@@ -42,7 +44,7 @@ public sealed class SqliteMetricsMigrationTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>A row as version 2 stored it: the metrics only inside the body.</summary>
+    /// <summary>A row as version 3 stored it: the metrics only inside the body.</summary>
     private static void Insert(SqliteConnection connection, string tenant, Inference inference)
     {
         using var command = connection.CreateCommand();
