@@ -69,7 +69,7 @@ public sealed class CosmosMetricsStore(CosmosInferenceStore store) : IMetricsSto
     }
 
     /// <summary>The query's aggregations of one kind, by column: the positions that share one store pass.</summary>
-    private static IEnumerable<(Storage.Metrics.MetricsField Column, List<int> Indexes)> Columns(MetricsQuery query, MetricsAggregate aggregate) =>
+    private static IEnumerable<(MetricsField Column, List<int> Indexes)> Columns(MetricsQuery query, MetricsAggregate aggregate) =>
         query.Aggregations
             .Select((a, i) => (a, i))
             .Where(x => x.a.Aggregate == aggregate)
