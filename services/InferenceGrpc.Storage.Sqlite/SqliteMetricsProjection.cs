@@ -14,27 +14,17 @@ namespace InferenceGrpc.Storage.Sqlite;
 /// </summary>
 internal static class SqliteMetricsProjection
 {
+    /// <summary>The view's columns after the key, in both tables.</summary>
+    public const string Columns = """
+        deleted_ms, model_name, virtual_model_name, request_type, subject_slug, subject_type, session_id, trace_id,
+        latency_ms, ttft_ms, inter_token_latency_ms, time_per_output_token_ms, input_tokens, output_tokens, cost_usd
+        """;
+
     /// <summary>Schema version 4.</summary>
-    public const string Schema = """
+    public const string Schema = $"""
         CREATE TABLE inference_metrics (
-          tenant TEXT NOT NULL,
-          created_ms INTEGER NOT NULL,
-          id BLOB NOT NULL,
-          deleted_ms INTEGER,
-          model_name TEXT,
-          virtual_model_name TEXT,
-          request_type TEXT,
-          subject_slug TEXT,
-          subject_type TEXT,                -- 'user' or 'virtualaccount'
-          session_id TEXT,
-          trace_id TEXT,
-          latency_ms REAL,
-          ttft_ms REAL,
-          inter_token_latency_ms REAL,
-          time_per_output_token_ms REAL,
-          input_tokens INTEGER,
-          output_tokens INTEGER,
-          cost_usd REAL,
+          tenant TEXT NOT NULL, created_ms INTEGER NOT NULL, id BLOB NOT NULL,
+          {ColumnDefinitions},
           PRIMARY KEY (tenant, created_ms, id)
         ) WITHOUT ROWID;
         -- Rewriting an inference finds its old row by id, whatever its old time was.
@@ -42,34 +32,17 @@ internal static class SqliteMetricsProjection
 
         -- The same columns, a row per team; team_index numbers an inference's teams from 0.
         CREATE TABLE inference_team_metrics (
-          tenant TEXT NOT NULL,
-          created_ms INTEGER NOT NULL,
-          id BLOB NOT NULL,
-          team_index INTEGER NOT NULL,
-          team TEXT,
-          deleted_ms INTEGER,
-          model_name TEXT,
-          virtual_model_name TEXT,
-          request_type TEXT,
-          subject_slug TEXT,
-          subject_type TEXT,
-          session_id TEXT,
-          trace_id TEXT,
-          latency_ms REAL,
-          ttft_ms REAL,
-          inter_token_latency_ms REAL,
-          time_per_output_token_ms REAL,
-          input_tokens INTEGER,
-          output_tokens INTEGER,
-          cost_usd REAL,
+          tenant TEXT NOT NULL, created_ms INTEGER NOT NULL, id BLOB NOT NULL, team_index INTEGER NOT NULL, team TEXT,
+          {ColumnDefinitions},
           PRIMARY KEY (tenant, created_ms, id, team_index)
         ) WITHOUT ROWID;
         """;
 
-    /// <summary>The view's columns after the key, in both tables.</summary>
-    public const string Columns = """
-        deleted_ms, model_name, virtual_model_name, request_type, subject_slug, subject_type, session_id, trace_id,
-        latency_ms, ttft_ms, inter_token_latency_ms, time_per_output_token_ms, input_tokens, output_tokens, cost_usd
+    // In the order of Columns. subject_type is 'user' or 'virtualaccount'.
+    private const string ColumnDefinitions = """
+        deleted_ms INTEGER, model_name TEXT, virtual_model_name TEXT, request_type TEXT, subject_slug TEXT,
+          subject_type TEXT, session_id TEXT, trace_id TEXT, latency_ms REAL, ttft_ms REAL, inter_token_latency_ms REAL,
+          time_per_output_token_ms REAL, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL
         """;
 
     /// <summary>Fills the new tables from the bodies of the inferences stored before version 4.</summary>
