@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using InferenceGrpc.Api.Access;
+using InferenceGrpc.Api.Galtea;
 using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Keys;
 using InferenceGrpc.Api.Queries;
@@ -33,7 +34,8 @@ public static class ApiRegistration
             .AddService<ApiKeyService>(ApiKeyServiceReflection.Descriptor.Services[0])
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
             .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
-            .AddService<GatewayMetricsService>(GatewayMetricsServiceReflection.Descriptor.Services[0]);
+            .AddService<GatewayMetricsService>(GatewayMetricsServiceReflection.Descriptor.Services[0])
+            .AddGalteaApi();
     }
 
     // Keys authenticate every call through the pipeline's authorizer; the store's key facet is
@@ -43,7 +45,10 @@ public static class ApiRegistration
         services.Configure<AccessOptions>(configuration.GetSection(AccessOptions.Section));
         services.AddSingleton<ApiKeyDirectory>();
         services.AddSingleton<ApiKeyIssuer>();
+        services.Configure<CallLimitOptions>(configuration.GetSection(CallLimitOptions.Section));
+        // Order matters: the limiter counts per key, so authentication runs first.
         services.AddSingleton<ICallAuthorizer, ApiKeyCallAuthorizer>();
+        services.AddSingleton<ICallAuthorizer, CallLimiter>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
     }
 

@@ -24,6 +24,18 @@ public sealed class GrpcServerOptions
     public int ResponseCompressionMinBytes { get; set; } = 1024;
 
     /// <summary>
+    /// The deadline of a unary call that sends none (no <c>grpc-timeout</c>, and every REST call),
+    /// so a stuck store cannot hold requests forever. Defaults to 30 seconds; null for none.
+    /// </summary>
+    public TimeSpan? DefaultDeadline { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The deadline of a streaming call that sends none: long enough for a full export, short
+    /// enough that a forgotten stream ends. Defaults to one hour; null for none.
+    /// </summary>
+    public TimeSpan? DefaultStreamingDeadline { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// When true, the message of an unexpected exception is sent to the client. Defaults to false
     /// so internals never leak; the exception is always logged.
     /// </summary>
@@ -49,4 +61,8 @@ public sealed class GrpcServerOptions
     /// byte for byte register their shape here.
     /// </summary>
     public Dictionary<string, Transcoding.IJsonShape> JsonShapes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The deadline a call to <paramref name="method"/> gets when the caller sets none.</summary>
+    public TimeSpan? DefaultDeadlineFor(Google.Protobuf.Reflection.MethodDescriptor? method) =>
+        method is { IsClientStreaming: true } or { IsServerStreaming: true } ? DefaultStreamingDeadline : DefaultDeadline;
 }

@@ -12,16 +12,20 @@ public sealed class ServerCallContext
     private readonly CallDeadline _deadline;
     private Metadata? _requestHeaders;
 
-    internal ServerCallContext(HttpContext httpContext, string method, CallProtocol protocol, CallDeadline deadline)
+    internal ServerCallContext(HttpContext httpContext, string method, Google.Protobuf.Reflection.MethodDescriptor? descriptor, CallProtocol protocol, CallDeadline deadline)
     {
         HttpContext = httpContext;
         Method = method;
+        MethodDescriptor = descriptor;
         Protocol = protocol;
         _deadline = deadline;
     }
 
     /// <summary>The method's path, "/package.Service/Method".</summary>
     public string Method { get; }
+
+    /// <summary>The method's Protobuf descriptor (its kind, its types); null only for an unknown method, which never reaches service code or authorizers.</summary>
+    public Google.Protobuf.Reflection.MethodDescriptor? MethodDescriptor { get; }
 
     public CallProtocol Protocol { get; }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using InferenceGrpc.Api;
 using InferenceGrpc.Conformance;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Server.Observability;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace InferenceGrpc.Server;
@@ -32,8 +33,8 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
 
     public static InferenceGrpcHost Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
-        configure?.Invoke(builder);
+        // appsettings.json sits next to the binary; the working directory may be anywhere (make run uses the repository root).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         var listeners = new List<(string Kind, ListenOptions Listen)>();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureEndpoints(kestrel, options, listeners));
@@ -41,10 +42,15 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.Configure<GrpcServerOptions>(builder.Configuration.GetSection("Grpc"));
         builder.Services.Configure<GrpcServerOptions>(grpcOptions => grpcOptions.ExceptionMappers.Add(StoreFailureMapping.ToStatus));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddObservability(builder.Logging);
         builder.Services.AddInferenceStore(builder.Configuration);
+        builder.Services.Configure<StoreHealthOptions>(builder.Configuration.GetSection(StoreHealthOptions.Section));
+        builder.Services.AddSingleton<StoreAvailability>();
+        builder.Services.AddHostedService<StoreHealthMonitor>();
         NetworkAccessPolicy.Apply(builder, options);
         var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
+        builder.Services.AddSingleton<ICallAuthorizer, StoreAvailabilityGate>();
         if (options.EnableConformanceServices)
         {
             grpc.AddConformanceServices();
@@ -56,9 +62,12 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
             (origins.Length == 0 ? policy.AllowAnyOrigin() : policy.WithOrigins(origins)).WithGrpcWeb();
         }));
 
+        // Last, so a caller (a test) can add to or override anything registered above.
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.UseCors();
         app.UseGrpcProtocol();
+        app.MapObservability();
         return new InferenceGrpcHost(app, listeners);
     }
 

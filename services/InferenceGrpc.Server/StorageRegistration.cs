@@ -21,7 +21,7 @@ internal static class StorageRegistration
         {
             services.AddSingleton(cosmos);
             services.AddSingleton<CosmosInferenceStore>();
-            services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<CosmosInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(new MeasuredInferenceStore(sp.GetRequiredService<CosmosInferenceStore>()), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IMetricsStore>(sp => new CosmosMetricsStore(sp.GetRequiredService<CosmosInferenceStore>()));
             services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
             return services;
@@ -30,14 +30,14 @@ internal static class StorageRegistration
         var sqlite = configuration.GetSection(SqliteStoreOptions.Section).Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
         services.AddSingleton(sqlite);
         services.AddSingleton<SqliteInferenceStore>();
-        services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(sp.GetRequiredService<SqliteInferenceStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(new MeasuredInferenceStore(sp.GetRequiredService<SqliteInferenceStore>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMetricsStore>(sp => new SqliteMetricsStore(sp.GetRequiredService<SqliteInferenceStore>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         return services;
     }
 
     /// <summary>Which store the configuration selects, for the start-up banner.</summary>
-    public static string Describe(IServiceProvider services) => ((CachingInferenceStore)services.GetRequiredService<IInferenceStore>()).Inner switch
+    public static string Describe(IServiceProvider services) => ((MeasuredInferenceStore)((CachingInferenceStore)services.GetRequiredService<IInferenceStore>()).Inner).Inner switch
     {
         SqliteInferenceStore sqlite => $"SQLite file {sqlite.DatabasePath}",
         CosmosInferenceStore => $"Cosmos DB at {services.GetRequiredService<CosmosStoreOptions>().Endpoint}",

@@ -54,8 +54,8 @@ internal sealed class CosmosContainers
 
     /// <summary>
     /// The body and search text are never range-filtered. A multi-key ORDER BY needs a composite
-    /// index with exactly its paths and directions: the compiler's only one is (createdS, id),
-    /// in any direction pair (ascending timestamps keep the id tie-break descending; an 'after'
+    /// index with exactly its paths and directions: the compiler's are (createdS, id) and
+    /// (createdMs, id), in any direction pair (ascending timestamps keep the id tie-break descending; an 'after'
     /// cursor inverts both).
     /// </summary>
     private static IndexingPolicy InferenceIndexing()
@@ -67,6 +67,7 @@ internal sealed class CosmosContainers
             foreach (var id in orders)
             {
                 policy.CompositeIndexes.Add(Composite(("/createdS", time), ("/id", id)));
+                policy.CompositeIndexes.Add(Composite(("/createdMs", time), ("/id", id)));
             }
         }
 

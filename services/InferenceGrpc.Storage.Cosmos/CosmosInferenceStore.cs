@@ -14,7 +14,8 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
 {
     private readonly CosmosClient _client;
     private readonly CosmosStoreOptions _options;
-    private readonly Lazy<Task<CosmosContainers>> _containers;
+    private readonly Lock _containersGate = new();
+    private Task<CosmosContainers>? _containers;
 
     public CosmosInferenceStore(CosmosStoreOptions options)
     {
@@ -28,21 +29,35 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
             MaxRetryWaitTimeOnRateLimitedRequests = TimeSpan.FromSeconds(30),
             ApplicationName = "InferenceGrpc",
         });
-        _containers = new Lazy<Task<CosmosContainers>>(() => CosmosContainers.CreateAsync(_client, options.Database, CancellationToken.None));
     }
 
     /// <summary>The containers, created on first use; shared with the store's other facets (API keys, metrics).</summary>
-    internal Task<CosmosContainers> ContainersAsync() => _containers.Value;
+    /// <remarks>
+    /// A failed creation (the account unreachable at start) is not kept: the next call tries
+    /// again, so the store recovers by itself when Cosmos DB comes back.
+    /// </remarks>
+    internal Task<CosmosContainers> ContainersAsync()
+    {
+        lock (_containersGate)
+        {
+            if (_containers is null or { IsFaulted: true } or { IsCanceled: true })
+            {
+                _containers = CosmosContainers.CreateAsync(_client, _options.Database, CancellationToken.None);
+            }
+
+            return _containers;
+        }
+    }
 
     public async Task WriteAsync(TenantId tenant, RecordBatch batch, CancellationToken cancellationToken)
     {
-        var containers = await _containers.Value;
+        var containers = await ContainersAsync();
         await new CosmosRecordWriter(containers, tenant.Value).WriteAsync(batch, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InferenceResult>> GetInferencesAsync(TenantId tenant, IReadOnlyCollection<Guid> ids, OutputSource outputSource, CancellationToken cancellationToken)
     {
-        var containers = await _containers.Value;
+        var containers = await ContainersAsync();
         var reads = ids.Distinct().Select(Uuid7.Format)
             .Select(id => CosmosJson.ReadAsync(containers.Inferences, id, CosmosKeys.ForId(tenant.Value, id), cancellationToken));
         var documents = await Task.WhenAll(reads);
@@ -57,7 +72,7 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
 
     public async Task<InferencePage> QueryInferencesAsync(TenantId tenant, InferenceQuery query, CancellationToken cancellationToken)
     {
-        var containers = await _containers.Value;
+        var containers = await ContainersAsync();
         var evaluated = query.EvaluationIds is null ? null : await EvaluationTargetsAsync(containers, tenant.Value, query.EvaluationIds, cancellationToken);
         var compiled = CosmosQueryCompiler.CompilePage(tenant.Value, query, evaluated);
         var items = compiled.SortInMemory
@@ -81,7 +96,7 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
 
     public async Task<IReadOnlyDictionary<string, MetricDefinition>> GetMetricDefinitionsAsync(TenantId tenant, CancellationToken cancellationToken)
     {
-        var containers = await _containers.Value;
+        var containers = await ContainersAsync();
         var query = new QueryDefinition("SELECT c.body FROM c WHERE c.tenant = @tenant AND c.kind = 'metric'").WithParameter("@tenant", tenant.Value);
         var rows = await ReadAllAsync(containers.Records, query, CosmosKeys.ForKind(tenant.Value, "metric"), cancellationToken);
         return rows.Select(r => CosmosDocuments.Body(r, MetricDefinition.Parser)).ToDictionary(m => m.Name, StringComparer.Ordinal);
@@ -89,7 +104,7 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
 
     public async Task<bool> FunctionExistsAsync(TenantId tenant, string functionName, CancellationToken cancellationToken)
     {
-        var containers = await _containers.Value;
+        var containers = await ContainersAsync();
         var query = new QueryDefinition("SELECT TOP 1 c.id FROM c WHERE c.tenant = @tenant AND c.kind = 'inference' AND c.functionName = @function")
             .WithParameter("@tenant", tenant.Value).WithParameter("@function", functionName);
         return (await ReadAllAsync(containers.Inferences, query, tenant.Value, cancellationToken)).Count > 0;
@@ -97,8 +112,9 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken)
     {
-        await _containers.Value;
-        await _client.ReadAccountAsync();
+        // ReadAccountAsync takes no token: the caller's deadline still ends the wait.
+        await ContainersAsync().WaitAsync(cancellationToken);
+        await _client.ReadAccountAsync().WaitAsync(cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();

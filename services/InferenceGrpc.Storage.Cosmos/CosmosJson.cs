@@ -18,6 +18,7 @@ internal static class CosmosJson
         using var response = await container.ReadItemStreamAsync(id, key, cancellationToken: cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
+            CosmosCharges.Record(response);
             return (null, null);
         }
 
@@ -52,6 +53,7 @@ internal static class CosmosJson
                 : await container.ReplaceItemStreamAsync(Content(next), id, key, new ItemRequestOptions { IfMatchEtag = etag }, cancellationToken);
             if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict)
             {
+                CosmosCharges.Record(response);
                 continue;
             }
 
@@ -78,8 +80,10 @@ internal static class CosmosJson
         }
     }
 
+    /// <summary>Counts the response's request charge, then throws unless it succeeded. Every response passes here.</summary>
     public static void EnsureSuccess(ResponseMessage response)
     {
+        CosmosCharges.Record(response);
         if (!response.IsSuccessStatusCode)
         {
             throw new CosmosException(response.ErrorMessage ?? response.StatusCode.ToString(), response.StatusCode, 0, response.Headers.ActivityId, response.Headers.RequestCharge);

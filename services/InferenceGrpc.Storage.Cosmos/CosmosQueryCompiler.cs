@@ -26,16 +26,16 @@ internal sealed class CosmosQueryCompiler
     {
         var compiler = new CosmosQueryCompiler();
         var where = compiler.Where(tenant, query, evaluated);
-        var sortInMemory = query.OrderBy.Any(o => o.Key != OrderKey.Timestamp);
-        if (sortInMemory)
+        var timePath = NativeTimePath(query.OrderBy);
+        if (timePath is null)
         {
             var text = query.OrderBy.Any(o => o.Key == OrderKey.SearchRelevance) ? ", c.searchText" : string.Empty;
-            return compiler.Build($"SELECT c.id, c.createdS, c.turnIndex, c.metrics, c.episodeMetrics{text} FROM c WHERE {where}", true, false);
+            return compiler.Build($"SELECT c.id, c.createdS, c.createdMs, c.turnIndex, c.metrics, c.episodeMetrics{text} FROM c WHERE {where}", true, false);
         }
 
         var reverse = query.After is not null;
-        // Only the first timestamp key can decide anything, and Cosmos refuses a path twice in ORDER BY.
-        var keys = query.OrderBy.Take(1).Select(o => $"c.createdS {Direction(o.Descending != reverse)}").Append($"c.id {Direction(!reverse)}");
+        // Only the first time key can decide anything, and Cosmos refuses a path twice in ORDER BY.
+        var keys = query.OrderBy.Take(1).Select(o => $"{timePath} {Direction(o.Descending != reverse)}").Append($"c.id {Direction(!reverse)}");
         var offset = compiler.Bind(query.Offset);
         var limit = compiler.Bind(query.Limit);
         return compiler.Build($"SELECT c.body, c.demo FROM c WHERE {where} ORDER BY {string.Join(", ", keys)} OFFSET {offset} LIMIT {limit}", false, reverse);
@@ -160,6 +160,18 @@ internal sealed class CosmosQueryCompiler
 
         return new CosmosQuery(definition, sortInMemory, reverse);
     }
+
+    /// <summary>
+    /// The property Cosmos can ORDER BY itself (a composite index with the id exists for each) when
+    /// the order is by time only: whole seconds, or one exact-time key. Null for any other order,
+    /// which is sorted in memory.
+    /// </summary>
+    private static string? NativeTimePath(IReadOnlyList<InferenceOrder> orderBy) => orderBy switch
+    {
+        [{ Key: OrderKey.CreatedTime }] => "c.createdMs",
+        _ when orderBy.All(o => o.Key == OrderKey.Timestamp) => "c.createdS",
+        _ => null,
+    };
 
     private static string Direction(bool descending) => descending ? "DESC" : "ASC";
 

@@ -6,7 +6,7 @@ using InferenceGrpc.Storage.Query;
 namespace InferenceGrpc.Storage.Cosmos;
 
 /// <summary>
-/// Orders sort-key rows (id, createdS, turnIndex, metrics, episodeMetrics, searchText) the way
+/// Orders sort-key rows (id, createdS, createdMs, turnIndex, metrics, episodeMetrics, searchText) the way
 /// the SQL stores do: each key in its direction with missing values last either way, then the
 /// id, newest first. Cosmos cannot ORDER BY a computed value such as a metric from an array.
 /// </summary>
@@ -44,6 +44,7 @@ internal sealed class InMemoryOrdering(InferenceQuery query) : IComparer<JsonNod
     {
         OrderKey.Timestamp => (double?)row["createdS"],
         OrderKey.TurnIndex => (double?)row["turnIndex"],
+        OrderKey.CreatedTime => (double?)row["createdMs"],
         OrderKey.Metric => Metric(row, order.Metric!),
         OrderKey.SearchRelevance => Occurrences((string?)row["searchText"] ?? string.Empty),
         _ => throw new ArgumentOutOfRangeException(nameof(order)),

@@ -20,7 +20,7 @@ internal static class SqliteMetricsProjection
         latency_ms, ttft_ms, inter_token_latency_ms, time_per_output_token_ms, input_tokens, output_tokens, cost_usd
         """;
 
-    /// <summary>Schema version 4.</summary>
+    /// <summary>Schema version 5.</summary>
     public const string Schema = $"""
         CREATE TABLE inference_metrics (
           tenant TEXT NOT NULL, created_ms INTEGER NOT NULL, id BLOB NOT NULL,
@@ -45,7 +45,7 @@ internal static class SqliteMetricsProjection
           time_per_output_token_ms REAL, input_tokens INTEGER, output_tokens INTEGER, cost_usd REAL
         """;
 
-    /// <summary>Fills the new tables from the bodies of the inferences stored before version 4.</summary>
+    /// <summary>Fills the new tables from the bodies of the inferences stored before version 5.</summary>
     public static void Backfill(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var read = connection.CreateCommand();

@@ -144,6 +144,9 @@ internal sealed class SqliteQueryCompiler
                 case OrderKey.TurnIndex:
                     keys.Add($"i.turn_index {direction} NULLS LAST");
                     break;
+                case OrderKey.CreatedTime:
+                    keys.Add($"i.created_ms {direction}");
+                    break;
             }
         }
 

@@ -92,6 +92,11 @@ internal static class SqliteSchema
         );
         CREATE INDEX api_keys_by_tenant ON api_keys (tenant, created_ms);
         """,
+        """
+        -- Galtea's exact createdAt order (its default, then the turn index) walks this index and
+        -- sorts only rows of equal time, instead of sorting the whole tenant for every page.
+        CREATE INDEX inferences_by_created ON inferences (tenant, created_ms);
+        """,
         new(SqliteMetricsProjection.Schema, SqliteMetricsProjection.Backfill),
     ];
 

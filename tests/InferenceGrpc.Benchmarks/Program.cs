@@ -21,7 +21,9 @@ var data = Path.Combine(artifacts, $"store-{inferences}");
 await EnsureSeededAsync(data, inferences);
 var table = new ResultTable();
 
-await using (var server = await ServerProcess.StartAsync(data))
+// The benchmark is one caller asking for everything the server can do: lift the per-caller budget.
+string[] unlimited = ["--Limits:RequestsPerPeriod=1000000000", "--Limits:BurstRequests=1000000000", "--Limits:ConcurrentStreamsPerCaller=1000000"];
+await using (var server = await ServerProcess.StartAsync(data, unlimited))
 using (var channel = new GrpcChannel(server.Grpc))
 using (var direct = new SqliteInferenceStore(new SqliteStoreOptions { DataDirectory = data }))
 {
@@ -42,7 +44,7 @@ using (var direct = new SqliteInferenceStore(new SqliteStoreOptions { DataDirect
 var empty = Directory.CreateTempSubdirectory("inferencegrpc-bench-ingest-").FullName;
 try
 {
-    await using var server = await ServerProcess.StartAsync(empty);
+    await using var server = await ServerProcess.StartAsync(empty, unlimited);
     using var channel = new GrpcChannel(server.Grpc);
     Console.WriteLine($"Ingestion: {ingest:N0} inferences, twice");
     await new IngestionBenchmark(channel, ingest).RunAsync(table);

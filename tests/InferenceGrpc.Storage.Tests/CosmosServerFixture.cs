@@ -4,8 +4,8 @@ using InferenceGrpc.Testing;
 namespace InferenceGrpc.Storage.Tests;
 
 /// <summary>
-/// Starts the Cosmos test server (<see cref="CosmosTestServer"/>) and points a
-/// <see cref="CosmosInferenceStore"/> at it, for as long as the fixture lives.
+/// A <see cref="CosmosInferenceStore"/> on a <see cref="CosmosTestServer"/> that lives as long as
+/// the fixture.
 /// </summary>
 public sealed class CosmosServerFixture : IAsyncLifetime
 {
@@ -16,15 +16,15 @@ public sealed class CosmosServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        _server = await CosmosTestServer.StartAsync(timeout.Token);
+        _server = await CosmosTestServer.StartAsync();
         _store = new CosmosInferenceStore(new CosmosStoreOptions
         {
             Endpoint = _server.Endpoint,
-            Key = CosmosTestServer.EmulatorKey,
+            Key = CosmosTestServer.Key,
             Database = "contract-tests",
             GatewayModeOnly = true,
         });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _store.CheckHealthAsync(timeout.Token);
     }
 

@@ -10,7 +10,7 @@ namespace InferenceGrpc.Storage.Tests;
 /// The store contract, run against every backend: each derived class supplies a store and all
 /// of these must pass unchanged. Every test writes to a tenant of its own.
 /// </summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private readonly TenantId _tenant = TenantId.Parse("t" + Guid.NewGuid().ToString("N")[..12]);
 

@@ -16,11 +16,18 @@ internal sealed class SerdeJsonWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Func<double, string> _jsonNumber;
     private readonly StringBuilder _escape = new();
 
     // One entry per open container: true until its first member is written.
     private readonly List<bool> _first = [];
     private bool _afterName;
+
+    /// <param name="jsonNumber">
+    /// How numbers inside stored JSON are laid out: serde_json's way by default. The escaping is
+    /// also JavaScript's JSON.stringify, so other APIs write with another number layout.
+    /// </param>
+    public SerdeJsonWriter(Func<double, string>? jsonNumber = null) => _jsonNumber = jsonNumber ?? SerdeNumbers.JsonNumber;
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.WrittenMemory;
 
@@ -74,7 +81,7 @@ internal sealed class SerdeJsonWriter
                 Null();
                 break;
             case Google.Protobuf.WellKnownTypes.Value.KindOneofCase.NumberValue:
-                Number(SerdeNumbers.JsonNumber(value.NumberValue));
+                Number(_jsonNumber(value.NumberValue));
                 break;
             case Google.Protobuf.WellKnownTypes.Value.KindOneofCase.StringValue:
                 String(value.StringValue);

@@ -1,12 +1,13 @@
 using System.Globalization;
+using InferenceGrpc.Api.Formatting;
 
 namespace InferenceGrpc.Api.TensorZero;
 
 /// <summary>
 /// Numbers as TensorZero writes them. serde_json prints floats with the ryu crate: the shortest
 /// digits that round-trip, laid out as "0.7", "812.0", "1e30", "1.5e-7" (never "1E+30"), and
-/// f32 fields (temperature, top_p, ...) with f32 precision. .NET's "R" format already gives
-/// the shortest round-trip digits; only the layout differs, so the digits are re-laid here.
+/// f32 fields (temperature, top_p, ...) with f32 precision. The digits are the shortest
+/// round-trip ones (<see cref="ShortestDigits"/>); only the layout is serde_json's.
 /// </summary>
 internal static class SerdeNumbers
 {
@@ -14,10 +15,10 @@ internal static class SerdeNumbers
     private const double MaxExactInteger = 9007199254740992d;
 
     /// <summary>An f64 as ryu lays it out (serde_json's Serialize for f64).</summary>
-    public static string Float64(double value) => Layout(value.ToString("R", CultureInfo.InvariantCulture), maxIntegerDigits: 16, minExponent: -5);
+    public static string Float64(double value) => Layout(ShortestDigits.Of(value), maxIntegerDigits: 16, minExponent: -5);
 
     /// <summary>An f32 as ryu lays it out: TensorZero keeps sampling parameters as f32.</summary>
-    public static string Float32(double value) => Layout(((float)value).ToString("R", CultureInfo.InvariantCulture), maxIntegerDigits: 13, minExponent: -6);
+    public static string Float32(double value) => Layout(ShortestDigits.OfSingle((float)value), maxIntegerDigits: 13, minExponent: -6);
 
     /// <summary>An integer field (u32, u64): the value without a fraction.</summary>
     public static string Integer(double value) => ((long)value).ToString(CultureInfo.InvariantCulture);
@@ -33,38 +34,24 @@ internal static class SerdeNumbers
     public static string JsonNumber(double value) =>
         !double.IsFinite(value) ? "null" : IsInteger(value) ? value.ToString("F0", CultureInfo.InvariantCulture) : Float64(value);
 
-    /// <summary>Re-lays .NET's shortest round-trip text ("1.5E-07") the way ryu does ("1.5e-7").</summary>
-    private static string Layout(string roundTrip, int maxIntegerDigits, int minExponent)
+    /// <summary>Lays out the shortest round-trip digits the way ryu does ("1.5e-7", "812.0").</summary>
+    private static string Layout(ShortestDigits? shortest, int maxIntegerDigits, int minExponent)
     {
-        if (roundTrip is "NaN" or "Infinity" or "-Infinity" or "∞" or "-∞")
+        if (shortest is not { } number)
         {
             return "null";
         }
 
-        var negative = roundTrip.StartsWith('-');
-        var text = negative ? roundTrip[1..] : roundTrip;
-        var exponentAt = text.IndexOfAny(['E', 'e']);
-        var exponent = exponentAt < 0 ? 0 : int.Parse(text[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var mantissa = exponentAt < 0 ? text : text[..exponentAt];
-        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var fraction = point < 0 ? string.Empty : mantissa[(point + 1)..];
-        var digits = (point < 0 ? mantissa : mantissa[..point]) + fraction;
-        var k = exponent - fraction.Length;
-
-        digits = digits.TrimStart('0');
+        var (negative, digits, kk) = number;
+        var sign = negative ? "-" : string.Empty;
         if (digits.Length == 0)
         {
-            return negative ? "-0.0" : "0.0";
+            return sign + "0.0";
         }
-
-        var trimmed = digits.TrimEnd('0');
-        k += digits.Length - trimmed.Length;
-        digits = trimmed;
 
         // ryu: with `length` digits and value = digits * 10^k, 10^(kk-1) <= value < 10^kk.
         var length = digits.Length;
-        var kk = length + k;
-        var sign = negative ? "-" : string.Empty;
+        var k = kk - length;
         if (k >= 0 && kk <= maxIntegerDigits)
         {
             return sign + digits + new string('0', k) + ".0";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf;
+using InferenceGrpc.Api.Formatting;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
@@ -29,7 +30,6 @@ public sealed class TensorZeroJsonShape : IJsonShape
 
     // What the list request asked of its reply, kept from reading the request to writing it.
     private static readonly object ExtensionsKey = new();
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private TensorZeroJsonShape()
     {
@@ -99,11 +99,10 @@ public sealed class TensorZeroJsonShape : IJsonShape
                 throw new InvalidOperationException($"The TensorZero JSON shape cannot write {response.Descriptor.FullName}.");
         }
 
-        http.Response.ContentType = JsonContentType;
-        return http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted).AsTask();
+        return JsonReplies.WriteAsync(http, writer.WrittenMemory, JsonContentType);
     }
 
-    public async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    public Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (message is not StreamInferencesResponse page)
@@ -111,19 +110,12 @@ public sealed class TensorZeroJsonShape : IJsonShape
             throw new InvalidOperationException($"The TensorZero JSON shape cannot stream {message.Descriptor.FullName}.");
         }
 
-        if (!http.Response.HasStarted)
-        {
-            http.Response.ContentType = ProtobufJsonShape.NdjsonContentType;
-        }
-
         var writer = new SerdeJsonWriter();
         WritePage(writer, page.Inferences, page.NextPageToken, null);
-        await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
-        await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return JsonReplies.WriteLineAsync(http, writer.WrittenMemory);
     }
 
-    public async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    public Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
@@ -132,17 +124,7 @@ public sealed class TensorZeroJsonShape : IJsonShape
         writer.PropertyName("error");
         writer.String(status.Message);
         writer.EndObject();
-        if (streamStarted)
-        {
-            // The 200 is gone already: the last NDJSON line carries the error instead.
-            await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
-            await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-            return;
-        }
-
-        http.Response.StatusCode = HttpStatusMapping.ToHttpStatus(status.Code);
-        http.Response.ContentType = JsonContentType;
-        await http.Response.Body.WriteAsync(writer.WrittenMemory, http.RequestAborted);
+        return JsonReplies.WriteErrorAsync(http, writer.WrittenMemory, HttpStatusMapping.ToHttpStatus(status.Code), JsonContentType, streamStarted);
     }
 
     /// <summary>{"inferences":[...]} and, only when asked for, our "next_page_token" and "total_count".</summary>

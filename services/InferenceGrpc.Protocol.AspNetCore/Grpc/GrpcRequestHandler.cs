@@ -32,10 +32,10 @@ internal sealed class GrpcRequestHandler(ServerCallPipeline pipeline, IOptions<G
             : !GzipCompression.IsSupported(encoding) ? new RpcStatus(StatusCode.Unimplemented, $"Unsupported grpc-encoding value '{encoding}'. Supported encodings: {GzipCompression.AcceptEncoding}")
             : null;
 
-        // A malformed grpc-timeout is ignored, as other gRPC servers do: the call simply has no deadline.
-        TimeSpan? timeout = GrpcTimeout.TryParse(http.Request.Headers["grpc-timeout"], out var parsed) ? parsed : null;
+        // A malformed grpc-timeout is ignored, as other gRPC servers do: the call gets the default deadline.
+        var timeout = GrpcTimeout.TryParse(http.Request.Headers["grpc-timeout"], out var parsed) ? parsed : options.Value.DefaultDeadlineFor(invoker?.Descriptor);
         using var deadline = new CallDeadline(timeout, http.RequestAborted);
-        var context = new ServerCallContext(http, path, protocol, deadline);
+        var context = new ServerCallContext(http, path, invoker?.Descriptor, protocol, deadline);
         var transport = new GrpcCallTransport(http, context, options.Value);
 
         if (early is not null)

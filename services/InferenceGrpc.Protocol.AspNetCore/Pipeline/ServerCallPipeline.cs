@@ -15,7 +15,9 @@ internal sealed class ServerCallPipeline(IOptions<GrpcServerOptions> options, IE
 
     public async Task RunAsync(ServiceMethodInvoker invoker, IServerCallTransport transport, ServerCallContext context, CallDeadline deadline)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var status = await InvokeAsync(invoker, transport, context, deadline).ConfigureAwait(false);
+        CallTelemetry.Record(logger, context, status, started);
         try
         {
             await transport.CompleteAsync(status).ConfigureAwait(false);

@@ -12,9 +12,9 @@ internal sealed class JsonRequestHandler(ServerCallPipeline pipeline, IOptions<G
         var invoker = match.Route.Invoker;
         var shape = options.Value.JsonShapes.GetValueOrDefault(invoker.Descriptor.FullName) ?? ProtobufJsonShape.Instance;
 
-        // REST callers send no grpc-timeout, so the call lives as long as the client waits.
-        using var deadline = new CallDeadline(null, http.RequestAborted);
-        var context = new ServerCallContext(http, "/" + invoker.Descriptor.Service.FullName + "/" + invoker.Descriptor.Name, CallProtocol.Json, deadline);
+        // REST callers send no grpc-timeout: the server's default deadline bounds the call.
+        using var deadline = new CallDeadline(options.Value.DefaultDeadlineFor(invoker.Descriptor), http.RequestAborted);
+        var context = new ServerCallContext(http, "/" + invoker.Descriptor.Service.FullName + "/" + invoker.Descriptor.Name, invoker.Descriptor, CallProtocol.Json, deadline);
         var transport = new JsonCallTransport(http, match, shape, options.Value);
         await pipeline.RunAsync(invoker, transport, context, deadline).ConfigureAwait(false);
     }

@@ -13,6 +13,9 @@ public enum OrderKey
 
     /// <summary>The turn's position in its session, missing values last.</summary>
     TurnIndex,
+
+    /// <summary>The exact creation time, to the millisecond (Galtea createdAt), then the id.</summary>
+    CreatedTime,
 }
 
 /// <summary>One sort key; <see cref="Metric"/> is set for <see cref="OrderKey.Metric"/>.</summary>

@@ -10,6 +10,7 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 /// <summary>
 /// The real host in-process on free ports, over a fresh SQLite store seeded with
 /// <see cref="DataSet"/> through the public REST write path, shared by every test class.
+/// Subclasses seed other records or use another store.
 /// </summary>
 public class ApiServer : IAsyncLifetime
 {
@@ -33,7 +34,7 @@ public class ApiServer : IAsyncLifetime
         Grpc = new GrpcCaller(_host.Endpoints.Grpc!);
         GrpcWeb = new GrpcCaller(_host.Endpoints.Http!, web: true);
 
-        var write = new WriteRecordsRequest { Records = { Records() } };
+        var write = new WriteRecordsRequest { Records = { SeedRecords() } };
         var response = await Http.PostAsync("/v1/projects/default/records:write", new StringContent(JsonFormatter.Default.Format(write), Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK)
@@ -42,13 +43,7 @@ public class ApiServer : IAsyncLifetime
         }
     }
 
-    /// <summary>The store settings: a SQLite file in the server's temporary directory unless overridden.</summary>
-    protected virtual Task<string[]> StoreArgumentsAsync(string directory) => Task.FromResult(new[] { $"--Storage:Sqlite:DataDirectory={directory}" });
-
-    /// <summary>The records seeded through the REST write path: <see cref="DataSet"/> unless overridden.</summary>
-    protected virtual IEnumerable<Record> Records() => DataSet.Records();
-
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         Http.Dispose();
         Grpc.Dispose();
@@ -59,8 +54,26 @@ public class ApiServer : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
+        await DisposeStoreAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Delete(recursive: true);
+    }
+
+    /// <summary>The records written before any test runs.</summary>
+    protected virtual IEnumerable<Record> SeedRecords() => DataSet.Records();
+
+    /// <summary>The host's store settings: by default a SQLite file in a fresh directory.</summary>
+    protected virtual Task<string[]> StoreArgumentsAsync(string dataDirectory) =>
+        Task.FromResult(new[] { $"--Storage:Sqlite:DataDirectory={dataDirectory}" });
+
+    /// <summary>Stops whatever <see cref="StoreArgumentsAsync"/> started, after the host.</summary>
+    protected virtual ValueTask DisposeStoreAsync() => ValueTask.CompletedTask;
+
+    /// <summary>GETs a path and returns status, body and content type.</summary>
+    public async Task<RestReply> GetPathAsync(string pathAndQuery)
+    {
+        using var response = await Http.GetAsync(pathAndQuery);
+        return new RestReply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString());
     }
 
     /// <summary>POSTs a body (as given, no Content-Type unless asked) and returns status, body and content type.</summary>

@@ -5,7 +5,7 @@ using Google.Protobuf;
 namespace InferenceGrpc.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Calls a service (InferenceQueryService unless told) over real gRPC: HTTP/2 cleartext with prior knowledge, one
+/// Calls InferenceQueryService over real gRPC: HTTP/2 cleartext with prior knowledge, one
 /// length-prefixed protobuf request, every response frame parsed, grpc-status checked. With
 /// <paramref name="web"/> it speaks gRPC-Web instead, as a browser would: HTTP/1.1, and the
 /// status in a 0x80 trailer frame at the end of the body. Kept to HttpClient so the test depends
@@ -15,7 +15,10 @@ internal sealed class GrpcCaller(Uri address, bool web = false) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = address };
 
-    public async Task<List<TResponse>> CallAsync<TResponse>(string method, IMessage request, string service = "inference.v1.InferenceQueryService")
+    public Task<List<TResponse>> CallAsync<TResponse>(string method, IMessage request)
+        where TResponse : IMessage<TResponse>, new() => CallAsync<TResponse>("inference.v1.InferenceQueryService", method, request);
+
+    public async Task<List<TResponse>> CallAsync<TResponse>(string service, string method, IMessage request)
         where TResponse : IMessage<TResponse>, new()
     {
         var payload = request.ToByteArray();

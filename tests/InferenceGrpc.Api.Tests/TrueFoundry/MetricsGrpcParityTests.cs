@@ -30,8 +30,8 @@ public sealed class MetricsGrpcParityTests(MetricsServer server) : IClassFixture
         var rest = await server.QueryAsync(query);
         var request = Parser.Parse<QueryMetricsRequest>(query);
 
-        var grpc = await server.Grpc.CallAsync<QueryMetricsResponse>("QueryMetrics", request, Service);
-        var web = await server.GrpcWeb.CallAsync<QueryMetricsResponse>("QueryMetrics", request, Service);
+        var grpc = await server.Grpc.CallAsync<QueryMetricsResponse>(Service, "QueryMetrics", request);
+        var web = await server.GrpcWeb.CallAsync<QueryMetricsResponse>(Service, "QueryMetrics", request);
 
         Assert.Contains("\"total\"", rest.Body);
         Assert.Equal(rest.Body, Json(grpc.Single().DataPoints));
@@ -43,9 +43,9 @@ public sealed class MetricsGrpcParityTests(MetricsServer server) : IClassFixture
     public async Task StreamMetrics_PagesOfOne_ConcatenateToTheUnaryAnswer(string query)
     {
         var request = Parser.Parse<QueryMetricsRequest>(query);
-        var unary = (await server.Grpc.CallAsync<QueryMetricsResponse>("QueryMetrics", request, Service)).Single();
+        var unary = (await server.Grpc.CallAsync<QueryMetricsResponse>(Service, "QueryMetrics", request)).Single();
 
-        var pages = await server.GrpcWeb.CallAsync<StreamMetricsResponse>("StreamMetrics", new StreamMetricsRequest { Query = request, PageSize = 1 }, Service);
+        var pages = await server.GrpcWeb.CallAsync<StreamMetricsResponse>(Service, "StreamMetrics", new StreamMetricsRequest { Query = request, PageSize = 1 });
 
         Assert.Equal(unary.DataPoints.Count, pages.Count);
         Assert.All(pages, p => Assert.Single(p.DataPoints));
@@ -68,7 +68,7 @@ public sealed class MetricsGrpcParityTests(MetricsServer server) : IClassFixture
     {
         var request = new QueryMetricsRequest { StartTs = "2026-04-30T10:00:00Z", EndTs = "2026-04-30T11:00:00Z", Datasource = "modelMetrics", Type = "timeseries" };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.Grpc.CallAsync<QueryMetricsResponse>("QueryMetrics", request, Service));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.Grpc.CallAsync<QueryMetricsResponse>(Service, "QueryMetrics", request));
 
         Assert.Contains("grpc-status 3", error.Message, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ public class MetricsServer : ApiServer
 {
     public Task<RestReply> QueryAsync(string body) => PostAsync("/api/svc/v1/llm-gateway/metrics/query", body);
 
-    protected override IEnumerable<Record> Records() => MetricsDataSet.Records();
+    protected override IEnumerable<Record> SeedRecords() => MetricsDataSet.Records();
 }
 
 /// <summary>The host over Cosmos DB (the test server), seeded with <see cref="MetricsDataSet"/>.</summary>
@@ -17,16 +17,14 @@ public sealed class CosmosMetricsServer : MetricsServer
 {
     private CosmosTestServer? _cosmos;
 
-    protected override async Task<string[]> StoreArgumentsAsync(string directory)
+    protected override async Task<string[]> StoreArgumentsAsync(string dataDirectory)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        _cosmos = await CosmosTestServer.StartAsync(timeout.Token);
-        return [$"--Storage:Cosmos:Endpoint={_cosmos.Endpoint}", $"--Storage:Cosmos:Key={CosmosTestServer.EmulatorKey}", "--Storage:Cosmos:GatewayModeOnly=true"];
+        _cosmos = await CosmosTestServer.StartAsync();
+        return [$"--Storage:Cosmos:Endpoint={_cosmos.Endpoint}", $"--Storage:Cosmos:Key={CosmosTestServer.Key}", "--Storage:Cosmos:GatewayModeOnly=true"];
     }
 
-    public override async Task DisposeAsync()
+    protected override async ValueTask DisposeStoreAsync()
     {
-        await base.DisposeAsync();
         if (_cosmos is not null)
         {
             await _cosmos.DisposeAsync();

@@ -36,6 +36,24 @@ public sealed class CosmosPageGoldenTests
     }
 
     [Fact]
+    public void CompilePage_OrderByCreatedTimeOnly_ExactMillisecondsInTheQuery()
+    {
+        var compiled = CosmosQueryCompiler.CompilePage(Tenant, new InferenceQuery { OrderBy = [new InferenceOrder(OrderKey.CreatedTime, false)] }, null);
+
+        GoldenAssert.Sql(From + " ORDER BY c.createdMs ASC, c.id DESC OFFSET @p2 LIMIT @p3", compiled.Definition.QueryText);
+        Assert.False(compiled.SortInMemory);
+    }
+
+    [Fact]
+    public void CompilePage_OrderByCreatedTimeThenTurnIndex_SelectsSortKeysForTheStore()
+    {
+        var compiled = CosmosQueryCompiler.CompilePage(Tenant, new InferenceQuery { OrderBy = [new InferenceOrder(OrderKey.CreatedTime, false), new InferenceOrder(OrderKey.TurnIndex, false)] }, null);
+
+        Assert.StartsWith("SELECT c.id, c.createdS, c.createdMs, c.turnIndex", compiled.Definition.QueryText, StringComparison.Ordinal);
+        Assert.True(compiled.SortInMemory);
+    }
+
+    [Fact]
     public void CompilePage_OrderByMetricRelevanceAndTurnIndex_SelectsSortKeysForTheStore()
     {
         var compiled = CosmosQueryCompiler.CompilePage(Tenant, new InferenceQuery
@@ -47,7 +65,7 @@ public sealed class CosmosPageGoldenTests
         }, null);
 
         GoldenAssert.Sql("""
-            SELECT c.id, c.createdS, c.turnIndex, c.metrics, c.episodeMetrics, c.searchText FROM c
+            SELECT c.id, c.createdS, c.createdMs, c.turnIndex, c.metrics, c.episodeMetrics, c.searchText FROM c
             WHERE c.tenant = @p0 AND c.kind = @p1 AND IS_NULL(c.deletedMs) AND CONTAINS(c.searchText, @p2)
             """, compiled.Definition.QueryText);
         GoldenAssert.Parameters([("@p0", Tenant), ("@p1", "inference"), ("@p2", "hello")], compiled.Definition.GetQueryParameters());

@@ -30,6 +30,14 @@ public sealed class SqlitePageGoldenTests
     }
 
     [Fact]
+    public void CompilePage_OrderByCreatedTimeDescending_ExactMillisecondsThenNewestId()
+    {
+        var compiled = SqliteQueryCompiler.CompilePage(Tenant, new InferenceQuery { OrderBy = [new InferenceOrder(OrderKey.CreatedTime, true)] });
+
+        GoldenAssert.Sql(From + " ORDER BY i.created_ms DESC, i.id DESC LIMIT @p1 OFFSET @p2", compiled.Sql);
+    }
+
+    [Fact]
     public void CompilePage_OrderByMetricDescending_MissingValuesLast()
     {
         var compiled = SqliteQueryCompiler.CompilePage(Tenant, new InferenceQuery { OrderBy = [new InferenceOrder(OrderKey.Metric, true, Score)] });

@@ -7,10 +7,10 @@ using static InferenceGrpc.Storage.Tests.Metrics.MetricsRecords;
 
 namespace InferenceGrpc.Storage.Tests.Metrics;
 
-/// <summary>Schema version 4 fills the metrics view from the bodies of inferences stored before it.</summary>
+/// <summary>Schema version 5 fills the metrics view from the bodies of inferences stored before it.</summary>
 public sealed class SqliteMetricsMigrationTests : IDisposable
 {
-    private const int MetricsViewVersion = 4;
+    private const int MetricsViewVersion = 5;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("inferencegrpc-migration-").FullName;
 
@@ -44,7 +44,7 @@ public sealed class SqliteMetricsMigrationTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>A row as version 3 stored it: the metrics only inside the body.</summary>
+    /// <summary>A row as version 4 stored it: the metrics only inside the body.</summary>
     private static void Insert(SqliteConnection connection, string tenant, Inference inference)
     {
         using var command = connection.CreateCommand();
