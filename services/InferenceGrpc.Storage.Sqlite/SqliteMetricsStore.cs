@@ -1,4 +1,5 @@
 using InferenceGrpc.Storage.Metrics;
+using Microsoft.Data.Sqlite;
 
 namespace InferenceGrpc.Storage.Sqlite;
 
@@ -19,6 +20,21 @@ public sealed class SqliteMetricsStore(SqliteInferenceStore store) : IMetricsSto
             command.Parameters.AddWithValue(name, value);
         }
 
+        // SQLite computes every group before it returns the first row, so a deadline or a client
+        // that goes away interrupts the statement itself (sqlite3_interrupt).
+        using var interrupt = cancellationToken.Register(command.Cancel);
+        try
+        {
+            return await ReadAsync(command, query, cancellationToken);
+        }
+        catch (SqliteException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    private static async Task<IReadOnlyList<MetricsRow>> ReadAsync(SqliteCommand command, MetricsQuery query, CancellationToken cancellationToken)
+    {
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<MetricsRow>();
         var bucketed = query.BucketMs is not null;

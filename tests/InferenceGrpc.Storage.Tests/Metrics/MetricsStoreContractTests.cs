@@ -113,6 +113,16 @@ public abstract class MetricsStoreContractTests
         Assert.Equal(2, row.Total);
     }
 
+    [Fact]
+    public async Task Query_CancelledCall_ThrowsOperationCanceled()
+    {
+        await WriteAsync(Call(1, "a", latency: 1));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Metrics.QueryMetricsAsync(_tenant, Hour(new MetricsAggregation(MetricsAggregate.Percentile, MetricsField.LatencyMs, 0.5)), cancelled.Token));
+    }
+
     public static TheoryData<string, MetricsFilter, int[]> Filters => new()
     {
         { "equal", Field(MetricsField.ModelName, MetricsOperator.Equal, "gpt-4o"), [1] },
