@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Google.Protobuf;
+using InferenceGrpc.Api.Formatting;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
@@ -23,8 +24,6 @@ public sealed class TrueFoundryJsonShape : ProtobufJsonShape
     public const string StreamMetricsMethod = "inference.v1.GatewayMetricsService.StreamMetrics";
 
     public static new readonly TrueFoundryJsonShape Instance = new();
-
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private TrueFoundryJsonShape()
     {
@@ -55,32 +54,24 @@ public sealed class TrueFoundryJsonShape : ProtobufJsonShape
         var points = response is QueryMetricsResponse query
             ? query.DataPoints
             : throw new InvalidOperationException($"The TrueFoundry JSON shape cannot write {response.Descriptor.FullName}.");
-        http.Response.ContentType = JsonContentType;
-        return http.Response.Body.WriteAsync(DataPointsJson.Write(points), http.RequestAborted).AsTask();
+        return JsonReplies.WriteAsync(http, DataPointsJson.Write(points), JsonContentType);
     }
 
-    public override async Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
+    public override Task WriteStreamMessageAsync(HttpContext http, HttpRoute route, IMessage message)
     {
         ArgumentNullException.ThrowIfNull(http);
         var points = message is StreamMetricsResponse page
             ? page.DataPoints
             : throw new InvalidOperationException($"The TrueFoundry JSON shape cannot stream {message.Descriptor.FullName}.");
-        if (!http.Response.HasStarted)
-        {
-            http.Response.ContentType = NdjsonContentType;
-        }
-
-        await http.Response.Body.WriteAsync(DataPointsJson.Write(points), http.RequestAborted);
-        await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
+        return JsonReplies.WriteLineAsync(http, DataPointsJson.Write(points));
     }
 
-    public override async Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
+    public override Task WriteErrorAsync(HttpContext http, HttpRoute route, RpcStatus status, bool streamStarted)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(status);
         var httpStatus = HttpStatusMapping.ToHttpStatus(status.Code);
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, DataPointsJson.Options))
         {
             writer.WriteStartObject();
@@ -90,16 +81,6 @@ public sealed class TrueFoundryJsonShape : ProtobufJsonShape
             writer.WriteEndObject();
         }
 
-        if (streamStarted)
-        {
-            // The 200 is gone already: the last NDJSON line carries the error instead.
-            await http.Response.Body.WriteAsync(buffer.ToArray(), http.RequestAborted);
-            await http.Response.Body.WriteAsync(NewLine, http.RequestAborted);
-            return;
-        }
-
-        http.Response.StatusCode = httpStatus;
-        http.Response.ContentType = JsonContentType;
-        await http.Response.Body.WriteAsync(buffer.ToArray(), http.RequestAborted);
+        return JsonReplies.WriteErrorAsync(http, buffer.WrittenMemory, httpStatus, JsonContentType, streamStarted);
     }
 }
