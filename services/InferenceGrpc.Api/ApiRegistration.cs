@@ -5,6 +5,7 @@ using InferenceGrpc.Api.Ingestion;
 using InferenceGrpc.Api.Keys;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Api.TensorZero;
+using InferenceGrpc.Api.TrueFoundry;
 using InferenceGrpc.Api.Weave;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol.AspNetCore;
@@ -28,11 +29,13 @@ public static class ApiRegistration
         services.AddSingleton<InferenceQueryFactory>();
         services.AddSingleton(new PageTokenCodec(PageTokenKey(configuration)));
         services.Configure<GrpcServerOptions>(TensorZeroJsonShape.Register);
+        services.Configure<GrpcServerOptions>(TrueFoundryJsonShape.Register);
         services.AddApiKeys(configuration);
         return grpc
             .AddService<ApiKeyService>(ApiKeyServiceReflection.Descriptor.Services[0])
             .AddService<IngestionService>(IngestionServiceReflection.Descriptor.Services[0])
             .AddService<InferenceQueryService>(InferenceQueryServiceReflection.Descriptor.Services[0])
+            .AddService<GatewayMetricsService>(GatewayMetricsServiceReflection.Descriptor.Services[0])
             .AddGalteaApi()
             .AddWeaveEvalResults();
     }

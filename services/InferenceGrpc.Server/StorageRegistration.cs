@@ -2,6 +2,7 @@ using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Cosmos;
 using InferenceGrpc.Storage.Evaluations;
 using InferenceGrpc.Storage.Keys;
+using InferenceGrpc.Storage.Metrics;
 using InferenceGrpc.Storage.Sqlite;
 
 namespace InferenceGrpc.Server;
@@ -22,6 +23,7 @@ internal static class StorageRegistration
             services.AddSingleton(cosmos);
             services.AddSingleton<CosmosInferenceStore>();
             services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(new MeasuredInferenceStore(sp.GetRequiredService<CosmosInferenceStore>()), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IMetricsStore>(sp => new CosmosMetricsStore(sp.GetRequiredService<CosmosInferenceStore>()));
             services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
             services.AddSingleton<IEvaluationStore, CosmosEvaluationStore>();
             return services;
@@ -31,6 +33,7 @@ internal static class StorageRegistration
         services.AddSingleton(sqlite);
         services.AddSingleton<SqliteInferenceStore>();
         services.AddSingleton<IInferenceStore>(sp => new CachingInferenceStore(new MeasuredInferenceStore(sp.GetRequiredService<SqliteInferenceStore>()), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMetricsStore>(sp => new SqliteMetricsStore(sp.GetRequiredService<SqliteInferenceStore>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IEvaluationStore, SqliteEvaluationStore>();
         return services;

@@ -38,6 +38,7 @@ internal static class CosmosDocuments
             ["searchText"] = Storage.SearchText.Of(inference),
             ["body"] = Convert.ToBase64String(inference.ToByteArray()),
         };
+        CosmosMetricsFields.AddTo(document, inference);
         own.WriteTo(document, "metrics", includeDemonstration: true);
         episode.WriteTo(document, "episodeMetrics", includeDemonstration: false);
         return document;

@@ -31,7 +31,7 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
         });
     }
 
-    /// <summary>The containers, created on first use; shared with the store's other facets (API keys, evaluations).</summary>
+    /// <summary>The containers, created on first use; shared with the store's other facets (API keys, evaluations, metrics).</summary>
     /// <remarks>
     /// A failed creation (the account unreachable at start) is not kept: the next call tries
     /// again, so the store recovers by itself when Cosmos DB comes back.

@@ -49,6 +49,7 @@ internal sealed class SqliteConnectionFactory : IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Execute(connection, PerConnectionPragmas);
+        SqlitePercentileAggregate.Register(connection);
         return connection;
     }
 

@@ -22,7 +22,7 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
 
     public string DatabasePath { get; }
 
-    /// <summary>The connection pool, shared with the store's other facets (API keys, evaluations).</summary>
+    /// <summary>The connection pool, shared with the store's other facets (API keys, evaluations, metrics).</summary>
     internal SqliteConnectionFactory Connections => _connections;
 
     public async Task WriteAsync(TenantId tenant, RecordBatch batch, CancellationToken cancellationToken)

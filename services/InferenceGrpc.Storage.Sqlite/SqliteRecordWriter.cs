@@ -12,6 +12,8 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
 {
     private readonly Dictionary<string, SqliteCommand> _commands = [];
 
+    public string Tenant => tenant;
+
     public void Write(RecordBatch batch)
     {
         foreach (var metric in batch.MetricDefinitions)
@@ -77,6 +79,51 @@ internal sealed class SqliteRecordWriter(SqliteConnection connection, SqliteTran
         foreach (var (key, value) in inference.Tags)
         {
             Run("INSERT INTO inference_tags (tenant, inference_id, key, value) VALUES ($tenant, $p0, $p1, $p2)", id, key, value);
+        }
+
+        WriteMetrics(inference);
+    }
+
+    /// <summary>Replaces the inference's rows of the metrics view (see <see cref="SqliteMetricsProjection"/>).</summary>
+    public void WriteMetrics(Inference inference)
+    {
+        var id = SqliteValues.Id(inference.Id);
+        // The old rows are found by the old time, which the by-id index of inference_metrics gives.
+        Run("""
+            DELETE FROM inference_team_metrics WHERE tenant = $tenant AND id = $p0
+              AND created_ms = (SELECT created_ms FROM inference_metrics WHERE tenant = $tenant AND id = $p0)
+            """, id);
+        Run("DELETE FROM inference_metrics WHERE tenant = $tenant AND id = $p0", id);
+        Run($"""
+            INSERT INTO inference_metrics (tenant, created_ms, id, {SqliteMetricsProjection.Columns})
+            VALUES ($tenant, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
+            """,
+            SqliteValues.Milliseconds(inference.CreateTime),
+            id,
+            SqliteValues.OptionalMilliseconds(inference.DeleteTime),
+            SqliteValues.Text(inference.ModelName),
+            SqliteValues.Text(inference.VirtualModelName),
+            SqliteValues.Text(inference.RequestType),
+            SqliteValues.Text(inference.SubjectSlug),
+            SqliteMetricsProjection.SubjectType(inference.SubjectType),
+            SqliteValues.Text(inference.SessionId),
+            SqliteValues.Text(inference.TraceId),
+            inference.HasLatencyMs ? inference.LatencyMs : DBNull.Value,
+            inference.HasTtftMs ? inference.TtftMs : DBNull.Value,
+            inference.HasInterTokenLatencyMs ? inference.InterTokenLatencyMs : DBNull.Value,
+            inference.HasTimePerOutputTokenMs ? inference.TimePerOutputTokenMs : DBNull.Value,
+            inference.HasInputTokens ? inference.InputTokens : DBNull.Value,
+            inference.HasOutputTokens ? inference.OutputTokens : DBNull.Value,
+            inference.HasCostUsd ? inference.CostUsd : DBNull.Value);
+
+        // A row per team, copied from the row just written; one null-team row when there are none.
+        var teams = inference.Teams.Distinct(StringComparer.Ordinal).Select(t => (object)t).DefaultIfEmpty(DBNull.Value);
+        foreach (var (team, index) in teams.Select((t, i) => (t, i)))
+        {
+            Run($"""
+                INSERT INTO inference_team_metrics (tenant, created_ms, id, team_index, team, {SqliteMetricsProjection.Columns})
+                SELECT tenant, created_ms, id, $p1, $p2, {SqliteMetricsProjection.Columns} FROM inference_metrics WHERE tenant = $tenant AND id = $p0
+                """, id, index, team);
         }
     }
 

@@ -9,7 +9,7 @@ namespace InferenceGrpc.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Migrations =
+    private static readonly SqliteMigration[] Migrations =
     [
         """
         CREATE TABLE inferences (
@@ -97,12 +97,16 @@ internal static class SqliteSchema
         -- sorts only rows of equal time, instead of sorting the whole tenant for every page.
         CREATE INDEX inferences_by_created ON inferences (tenant, created_ms);
         """,
+        new(SqliteMetricsProjection.Schema, SqliteMetricsProjection.Backfill),
     ];
 
     public static int Version => Migrations.Length;
 
     /// <summary>Brings the database up to <see cref="Version"/>; refuses a newer database.</summary>
-    public static void Migrate(SqliteConnection connection)
+    public static void Migrate(SqliteConnection connection) => Migrate(connection, Version);
+
+    /// <summary>Brings the database up to <paramref name="target"/> (tests start from older versions).</summary>
+    internal static void Migrate(SqliteConnection connection, int target)
     {
         var current = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
         if (current > Version)
@@ -110,13 +114,17 @@ internal static class SqliteSchema
             throw new InvalidOperationException($"The database schema is version {current}, newer than this build knows ({Version}); upgrade the service.");
         }
 
-        for (var version = current; version < Version; version++)
+        for (var version = current; version < target; version++)
         {
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Migrations[version] + $"\nPRAGMA user_version = {version + 1};";
-            command.ExecuteNonQuery();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = Migrations[version].Sql + $"\nPRAGMA user_version = {version + 1};";
+                command.ExecuteNonQuery();
+            }
+
+            Migrations[version].Backfill?.Invoke(connection, transaction);
             transaction.Commit();
         }
     }

@@ -7,11 +7,14 @@ using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Sqlite;
 using InferenceGrpc.Testing;
 
-// make bench: the product scenarios. INFERENCES (1,000,000), ROUNDS (30) and INGEST (100,000)
-// scale the run; the seeded store is kept under artifacts/bench and reused while N is unchanged.
+// make bench: the product scenarios. INFERENCES (1,000,000), ROUNDS (30), METRICS_ROUNDS (5) and
+// INGEST (100,000) scale the run; METRICS_ONLY=1 runs only the metrics queries. The seeded store
+// is kept under artifacts/bench and reused while N is unchanged.
 var inferences = Setting("INFERENCES", 1_000_000);
 var rounds = Setting("ROUNDS", 30);
+var metricsRounds = Setting("METRICS_ROUNDS", 5);
 var ingest = Setting("INGEST", 100_000);
+var metricsOnly = Setting("METRICS_ONLY", 0) == 1;
 var artifacts = RepositoryPaths.Combine("artifacts", "bench");
 var data = Path.Combine(artifacts, $"store-{inferences}");
 
@@ -24,6 +27,14 @@ await using (var server = await ServerProcess.StartAsync(data, unlimited))
 using (var channel = new GrpcChannel(server.Grpc))
 using (var direct = new SqliteInferenceStore(new SqliteStoreOptions { DataDirectory = data }))
 {
+    Console.WriteLine($"Metrics: {MetricsScenarios.All.Count} scenarios x {metricsRounds} rounds over {inferences:N0} inferences");
+    await new MetricsBenchmark(channel, new SqliteMetricsStore(direct), metricsRounds).RunAsync(table);
+    if (metricsOnly)
+    {
+        table.Print(Console.Out);
+        return 0;
+    }
+
     Console.WriteLine($"Queries: {QueryScenarios.All.Count} scenarios x {rounds} rounds over {inferences:N0} inferences");
     await new QueryBenchmark(channel, direct, rounds).RunAsync(table);
     Console.WriteLine("Streams: 100k rows, then every row");

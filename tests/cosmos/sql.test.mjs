@@ -77,3 +77,30 @@ test("effective partition key of a hierarchical key prefix matches the SDK's", (
   const full = effectivePartitionKey(["t1", "b2"], { kind: "MultiHash", version: 2 });
   assert.ok(full.startsWith("3D48BB14DA9D090D22112C96695028B6") && full.length === 64);
 });
+
+test("GROUP BY expressions with JOIN unnesting, as the metrics store queries", () => {
+  const calls = [
+    { id: "1", t: "a", ms: 3_600_000, lat: 0, teams: ["x", "y"] },
+    { id: "2", t: "a", ms: 3_700_000, lat: Math.E, teams: ["x"] },
+    { id: "3", t: "a", ms: 7_300_000, lat: 1, teams: [null] },
+    { id: "4", t: "a", ms: 7_400_000, teams: [null] },
+  ];
+  const run2 = (sql, params = {}) => compile(sql).run(calls, {
+    parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
+  });
+  const bucket = "(c.lat > 0 ? FLOOR(LOG(c.lat) * 100) : -1000000)";
+  assert.deepEqual(
+    run2(`SELECT c.t AS k0, FLOOR(c.ms / 3600000) AS k1, t AS k2, COUNT(1) AS n, SUM(c.lat) AS a0, SUM(IS_NUMBER(c.lat) ? 1 : 0) AS a1
+          FROM c JOIN t IN c.teams WHERE c.t = @t GROUP BY c.t, FLOOR(c.ms / 3600000), t`, { "@t": "a" }),
+    [
+      { k0: "a", k1: 1, k2: "x", n: 2, a0: Math.E, a1: 2 },
+      { k0: "a", k1: 1, k2: "y", n: 1, a0: 0, a1: 1 },
+      { k0: "a", k1: 2, k2: null, n: 2, a0: 1, a1: 1 },
+    ],
+  );
+  assert.deepEqual(
+    run2(`SELECT c.t AS k0, ${bucket} AS h, COUNT(1) AS n FROM c WHERE IS_NUMBER(c.lat) GROUP BY c.t, ${bucket}`),
+    [{ k0: "a", h: -1000000, n: 1 }, { k0: "a", h: 100, n: 1 }, { k0: "a", h: 0, n: 1 }],
+  );
+  assert.deepEqual(run2(`SELECT VALUE c.id FROM c WHERE IS_NUMBER(c.lat) AND ARRAY_CONTAINS(@b, ${bucket})`, { "@b": [0, 100] }), ["2", "3"]);
+});
