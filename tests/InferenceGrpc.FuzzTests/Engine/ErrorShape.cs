@@ -39,4 +39,13 @@ public sealed record ErrorShape(string Name, Func<JsonElement, bool> Matches, Fu
             && ((e.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String)
                 || (e.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.Array)),
         _ => null);
+
+    /// <summary>TrueFoundry (our documented choice, api-compat-spec 4.5): {"status": n, "message": "...", "code": "..."}.</summary>
+    public static readonly ErrorShape TrueFoundry = new(
+        "TrueFoundry {\"status\": int, \"message\": string, \"code\": string}",
+        e => e.ValueKind == JsonValueKind.Object
+            && e.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Number
+            && e.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String
+            && e.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String,
+        _ => null);
 }

@@ -47,6 +47,11 @@ public static class FuzzTargets
             ErrorShape.Weave),
         new("weave.eval_results_stream", RestPost, "/v2/fuzz/default/eval_results/stream", InputShape.Json,
             Text("""{"evaluation_call_ids": ["e1"], "include_summary": true, "page_size": 2}"""), ErrorShape.Weave),
+        new("truefoundry.metrics_query", RestPost, "/api/svc/v1/llm-gateway/metrics/query", InputShape.Json,
+            Text(
+                """{"startTs": "2025-12-01T00:00:00Z", "endTs": "2026-01-01T00:00:00Z", "datasource": "modelMetrics", "type": "timeseries", "interval": "1 day", "aggregations": [{"type": "p99", "column": "latencyMs"}, {"type": "sum", "column": "costInUSD"}, {"type": "countDistinct", "column": "modelName"}], "groupBy": ["modelName", "team"], "filters": [{"fieldName": "virtualModelName", "operator": "IS_NULL", "value": true}, {"metadataKey": "env", "operator": "IN", "value": ["prod"]}]}""",
+                """{"startTs": "2025-12-01T00:00:00Z", "endTs": "2025-12-02T00:00:00Z", "datasource": "modelMetrics", "type": "distribution", "filters": [{"fieldName": "latencyMs", "operator": "BETWEEN", "value": [10, 5000]}, {"fieldName": "modelName", "operator": "STRING_CONTAINS", "value": "gpt"}]}"""),
+            ErrorShape.TrueFoundry),
         new("bookshelf.list_books.query_string", RestGet, "/v1/shelves/", InputShape.Text,
             Text("s1/books?authors=Ada&authors=Grace&years.min=1900&years.max=2000&genre=GENRE_FICTION&page_size=2", "s1/books?authors[]=a,b&genre=2")),
         new("bookshelf.search_books.query_string", RestGet, "/v1/books:search", InputShape.Text, Text("?query=dune&tags=a&tags=b", "?tags[]=x,y")),
