@@ -64,6 +64,8 @@ public static class CliApplication
             StreamCommand.Create(connection, console),
             ExportCommand.Create(connection, console),
             IngestCommand.Create(connection, console),
+            MetricsCommand.Create(connection, console),
+            EvalsCommand.Create(connection, console),
             KeysCommand.Create(connection, console),
         };
         foreach (var option in connection.All)

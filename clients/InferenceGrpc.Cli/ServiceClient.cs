@@ -12,6 +12,8 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     private static readonly Method<ListInferencesRequest, ListInferencesResponse> ListInferences = new(Queries, "ListInferences");
     private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> StreamInferences = new(Queries, "StreamInferences");
     private static readonly Method<StreamRecordsRequest, StreamRecordsResponse> StreamRecords = new(Ingestion, "StreamRecords");
+    private static readonly Method<QueryMetricsRequest, QueryMetricsResponse> QueryMetrics = new(GatewayMetricsServiceReflection.Descriptor.Services[0], "QueryMetrics");
+    private static readonly Method<QueryEvalResultsRequest, QueryEvalResultsResponse> QueryEvalResults = new(EvaluationResultServiceReflection.Descriptor.Services[0], "QueryEvalResults");
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Keys = ApiKeyServiceReflection.Descriptor.Services[0];
     private static readonly Method<CreateApiKeyRequest, CreateApiKeyResponse> CreateApiKey = new(Keys, "CreateApiKey");
     private static readonly Method<ListApiKeysRequest, ListApiKeysResponse> ListApiKeys = new(Keys, "ListApiKeys");
@@ -40,6 +42,25 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     /// <summary>Sends batches as one client stream; the project goes with the first.</summary>
     public Task<StreamRecordsResponse> WriteAsync(IAsyncEnumerable<StreamRecordsRequest> batches) =>
         channel.ClientStreamingAsync(StreamRecords, WithProject(batches), streaming);
+
+    public Task<QueryMetricsResponse> MetricsAsync(QueryMetricsRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(QueryMetrics, request, unary);
+    }
+
+    /// <summary>An evaluation query; Weave names projects "entity/project", so the project must have that form.</summary>
+    public Task<QueryEvalResultsResponse> EvalResultsAsync(EvalResultsQuery query)
+    {
+        var parts = Project.Split('/');
+        if (parts.Length != 2)
+        {
+            throw new CliUsageException($"Evaluation results live in Weave projects named entity/project; '{Project}' is not one. Pass --project entity/project.");
+        }
+
+        (query.Entity, query.Project) = (parts[0], parts[1]);
+        return channel.UnaryAsync(QueryEvalResults, new QueryEvalResultsRequest { Query = query }, unary);
+    }
 
     public Task<CreateApiKeyResponse> CreateKeyAsync(CreateApiKeyRequest request)
     {
