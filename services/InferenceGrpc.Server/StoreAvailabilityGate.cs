@@ -11,7 +11,7 @@ namespace InferenceGrpc.Server;
 internal sealed class StoreAvailabilityGate(StoreAvailability availability) : ICallAuthorizer
 {
     private const string HealthPrefix = "/grpc.health.v1.Health/";
-    private static readonly RpcStatus Unavailable = new(StatusCode.Unavailable, "The store is unavailable; retry shortly.");
+    private static readonly RpcStatus Unavailable = new(StatusCode.Unavailable, "The store failed its last health check; retry shortly.");
 
     public ValueTask<RpcStatus?> AuthorizeAsync(ServerCallContext context) =>
         ValueTask.FromResult(availability.IsAvailable || context.Method.StartsWith(HealthPrefix, StringComparison.Ordinal) ? null : Unavailable);

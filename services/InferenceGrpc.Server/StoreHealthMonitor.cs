@@ -6,8 +6,9 @@ namespace InferenceGrpc.Server;
 
 /// <summary>
 /// Checks the store every <see cref="StoreHealthOptions.Interval"/> and reports it through gRPC
-/// health: NOT_SERVING for every service while a check fails or takes longer than
-/// <see cref="StoreHealthOptions.Timeout"/>, SERVING again once one passes, so load balancers
+/// health: NOT_SERVING for every service once <see cref="StoreHealthOptions.FailuresBeforeDown"/>
+/// checks in a row fail or take longer than <see cref="StoreHealthOptions.Timeout"/>, SERVING
+/// again as soon as one passes, so load balancers
 /// route around an instance whose store is down and back to it when it recovers on its own;
 /// meanwhile <see cref="StoreAvailabilityGate"/> fails calls fast.
 /// Nothing is marked SERVING once shutdown has begun.
@@ -21,9 +22,10 @@ internal sealed partial class StoreHealthMonitor(
         await WaitForStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.Interval);
         var healthy = true;
+        var failures = 0;
         do
         {
-            var now = await CheckAsync(stoppingToken);
+            failures = await CheckAsync(stoppingToken) ? 0 : failures + 1;
             if (lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 return;
@@ -31,6 +33,7 @@ internal sealed partial class StoreHealthMonitor(
 
             // Set on every tick, not only on change: the registry raises events only for real
             // changes, and this way nothing else can leave a stale SERVING behind.
+            var now = failures < options.Value.FailuresBeforeDown;
             availability.IsAvailable = now;
             health.SetAll(now ? ServingStatus.Serving : ServingStatus.NotServing);
             if (now != healthy)

@@ -25,8 +25,8 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
             ConnectionMode = options.GatewayModeOnly ? ConnectionMode.Gateway : ConnectionMode.Direct,
             LimitToEndpoint = options.GatewayModeOnly,
             AllowBulkExecution = false,
-            MaxRetryAttemptsOnRateLimitedRequests = 9,
-            MaxRetryWaitTimeOnRateLimitedRequests = TimeSpan.FromSeconds(30),
+            MaxRetryAttemptsOnRateLimitedRequests = options.MaxThrottleRetries,
+            MaxRetryWaitTimeOnRateLimitedRequests = options.MaxThrottleRetryWait,
             ApplicationName = "InferenceGrpc",
         });
     }
@@ -112,8 +112,9 @@ public sealed class CosmosInferenceStore : IInferenceStore, IDisposable
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken)
     {
-        // ReadAccountAsync takes no token: the caller's deadline still ends the wait.
-        await ContainersAsync().WaitAsync(cancellationToken);
+        // Reachability only: the account answers. Creating the database and containers on first
+        // use can take seconds and is no sign of an outage. ReadAccountAsync takes no token: the
+        // caller's deadline still ends the wait.
         await _client.ReadAccountAsync().WaitAsync(cancellationToken);
     }
 

@@ -23,5 +23,14 @@ public sealed class CosmosStoreOptions
     /// <summary>The most rows the service sorts itself, for orders Cosmos cannot index (metric, relevance). Defaults to 100,000.</summary>
     public int MaxInMemorySortRows { get; set; } = 100_000;
 
+    /// <summary>
+    /// How many times the SDK retries a throttled (429) request, waiting as Cosmos says, before
+    /// the call fails with RESOURCE_EXHAUSTED and the server's retry-after. Defaults to 9.
+    /// </summary>
+    public int MaxThrottleRetries { get; set; } = 9;
+
+    /// <summary>The longest the SDK spends retrying one throttled request. Defaults to 30 seconds.</summary>
+    public TimeSpan MaxThrottleRetryWait { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Key);
 }

@@ -45,6 +45,15 @@ public sealed class CosmosTestServer : IAsyncDisposable
         return new CosmosTestServer(server, line[Prefix.Length..]);
     }
 
+    /// <summary>Makes the next <paramref name="count"/> document requests answer 429 with this retry-after, as a throttled account does.</summary>
+    public async Task ThrottleAsync(int count, TimeSpan retryAfter)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Endpoint) };
+        using var content = new StringContent($"{{\"count\": {count}, \"retryAfterMs\": {(long)retryAfter.TotalMilliseconds}}}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("/_test/throttle", content);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Stops the server process (SIGSTOP) without closing anything: to clients it hangs, as a store in trouble does, and keeps its data.</summary>
     public Task FreezeAsync() => SignalAsync("STOP");
 

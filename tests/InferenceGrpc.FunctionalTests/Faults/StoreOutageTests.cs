@@ -60,7 +60,7 @@ public sealed class StoreOutageTests : IAsyncLifetime
         var after = await _grpc.UnaryAsync(List, new ListInferencesRequest());
 
         Assert.Equal(StatusCode.Unavailable, grpc.StatusCode);
-        Assert.Equal("The store is unavailable; retry shortly.", grpc.Status.Message);
+        Assert.Equal("The store failed its last health check; retry shortly.", grpc.Status.Message);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, rest.StatusCode);
         Assert.Equal("f", Assert.Single(after.Inferences).Inference.FunctionName);
     }

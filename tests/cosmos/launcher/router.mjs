@@ -1,5 +1,6 @@
-// Routes each request: the document routes the launcher answers itself (queries, feeds, point
-// operations on /dbs/{db}/colls/{coll}/docs), and everything else to the package. Turns thrown
+// Routes each request: the test control route (throttling, see throttling.mjs), the document
+// routes the launcher answers itself (queries, feeds, point operations on
+// /dbs/{db}/colls/{coll}/docs), and everything else to the package. Turns thrown
 // errors into Cosmos error responses and, with --verbose, logs one line per request.
 
 import {
@@ -9,6 +10,7 @@ import { handleReadFeed } from "./feed-routes.mjs";
 import { isTrue, normalizePath, sendError } from "./http.mjs";
 import { handleLibraryRoute } from "./library-routes.mjs";
 import { handleQuery, isQueryRequest } from "./query-route.mjs";
+import { THROTTLE_PATH, handleThrottleControl, throttled } from "./throttling.mjs";
 
 // The /dbs/{db}/colls/{coll}/docs[/{id}] route of a path, decoded, or null.
 function docsRoute(pathname) {
@@ -55,7 +57,12 @@ async function handle(account, req, res, log) {
     + `${isTrue(req, "x-ms-cosmos-is-query-plan-request") ? " (plan)" : ""}`
     + `${process.env.LAUNCHER_LOG_HEADERS ? ` ${JSON.stringify(req.headers)}` : ""}`));
   try {
+    if (pathname === THROTTLE_PATH && req.method === "POST") {
+      await handleThrottleControl(req, res);
+      return;
+    }
     const override = overrideFor(req, pathname);
+    if (override && throttled(res)) return;
     if (override) {
       const [fn, route] = override;
       await fn(account, req, res, route);
