@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InferenceGrpc.Client;
+using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.Testing;
+
+namespace InferenceGrpc.FunctionalTests.Faults;
+
+/// <summary>
+/// A client that cancels a stream mid-way stops the store reads behind it: the server (its own
+/// process, so its /metrics count only this test) ends the call as cancelled after the page
+/// queries flow control allowed, not the 600 a full stream of one-row pages would make.
+/// </summary>
+public sealed partial class CancelledStreamTests : IAsyncLifetime
+{
+    private const int Rows = 600;
+    private static readonly Method<WriteRecordsRequest, WriteRecordsResponse> Write = new(IngestionServiceReflection.Descriptor.Services[0], "WriteRecords");
+    private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> Stream = new(InferenceQueryServiceReflection.Descriptor.Services[0], "StreamInferences");
+    private readonly string _directory = Directory.CreateTempSubdirectory("inferencegrpc-cancel-").FullName;
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await ServerProcess.StartAsync(_directory);
+        using var channel = new GrpcChannel(_server.Grpc);
+        var seed = new WriteRecordsRequest { Project = "default" };
+        seed.Records.Add(Enumerable.Range(0, Rows).Select(_ => new Contracts.V1.Record { Inference = new Inference { FunctionName = "f" } }));
+        await channel.UnaryAsync(Write, seed);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_stream_stops_its_store_queries()
+    {
+        using var http = new HttpClient { BaseAddress = _server.Http };
+        var before = Count(await http.GetStringAsync("/metrics"), StoreQueries());
+        using var channel = new GrpcChannel(_server.Grpc);
+        using var cancel = new CancellationTokenSource();
+        await using (var call = channel.ServerStreaming(Stream, new StreamInferencesRequest { PageSize = 1 }, new CallOptions { CancellationToken = cancel.Token }))
+        {
+            await using var pages = call.GetAsyncEnumerator();
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.True(await pages.MoveNextAsync());
+            }
+
+            cancel.Cancel();
+        }
+
+        // Wait for the server to have ended the call (a condition, polled), then count.
+        string metrics;
+        do
+        {
+            metrics = await http.GetStringAsync("/metrics");
+        }
+        while (Count(metrics, CancelledStreams()) < 1);
+        var queries = Count(metrics, StoreQueries()) - before;
+        var later = Count(await http.GetStringAsync("/metrics"), StoreQueries()) - before;
+
+        // The server runs ahead of the reader by what HTTP/2 flow control lets it buffer (64 KiB,
+        // about 80 one-row pages here), then waits; once cancelled it queries no more.
+        Assert.InRange(queries, 3, Rows / 3);
+        Assert.Equal(queries, later);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private static double Count(string metrics, Regex series) =>
+        series.Match(metrics) is { Success: true } match ? double.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) : 0;
+
+    [GeneratedRegex("""^inferencegrpc_store_duration_seconds_count\{operation="query_inferences"\} (?<count>\S+)$""", RegexOptions.Multiline)]
+    private static partial Regex StoreQueries();
+
+    [GeneratedRegex("""^rpc_server_calls_total\{rpc_grpc_status_code="Cancelled",rpc_method="/inference.v1.InferenceQueryService/StreamInferences",rpc_protocol="Grpc"\} (?<count>\S+)$""", RegexOptions.Multiline)]
+    private static partial Regex CancelledStreams();
+}
