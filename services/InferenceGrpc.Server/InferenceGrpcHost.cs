@@ -89,6 +89,8 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
     {
         var address = IPAddress.Parse(options.Host);
         kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize;
+        kestrel.Limits.Http2.MaxStreamsPerConnection = options.MaxStreamsPerConnection;
         kestrel.Listen(address, options.GrpcPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http2;

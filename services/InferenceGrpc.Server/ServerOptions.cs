@@ -43,4 +43,10 @@ public sealed class ServerOptions
 
     /// <summary>Origins allowed to call from a browser; "*" or empty allows any origin.</summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>The request headers' total size; larger requests get 431 (HTTP/1.1) or a refused stream (HTTP/2). Defaults to 32 KiB, Kestrel's own default, stated here so it is configurable.</summary>
+    public int MaxRequestHeadersTotalSize { get; set; } = 32 * 1024;
+
+    /// <summary>Concurrent streams (calls) one HTTP/2 connection may have open. Defaults to 100, as Kestrel and most gRPC servers do.</summary>
+    public int MaxStreamsPerConnection { get; set; } = 100;
 }
