@@ -67,6 +67,26 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST", "/v1/inferences/list_inferences", "{}", "error")]
+    [InlineData("GET", "/inferenceResults", "", "error,message")]
+    [InlineData("POST", "/v2/acme/alpha/eval_results/query", "{}", "reason")]
+    [InlineData("POST", "/api/svc/v1/llm-gateway/metrics/query", "{}", "status,message,code")]
+    public async Task Without_a_key_every_api_answers_401_in_its_own_error_shape(string method, string path, string body, string members)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request);
+        using var error = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(members.Split(','), error.RootElement.EnumerateObject().Select(p => p.Name));
+    }
+
     [Fact]
     public async Task Betas_ids_asked_for_by_name_are_not_found_for_alpha()
     {
