@@ -11,7 +11,7 @@ export interface Series {
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 900;
 const HEIGHT = 320;
-const PAD = { left: 70, right: 20, top: 16, bottom: 40 };
+const PAD = { left: 100, right: 60, top: 16, bottom: 40 };
 // Distinct on white and for the common kinds of colour blindness (Okabe–Ito).
 const COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];
 
@@ -47,7 +47,7 @@ export function lineChart(series: readonly Series[], yLabel: string, formatValue
     chart.append(svg("text", { x: x(tick), y: HEIGHT - PAD.bottom + 16, "text-anchor": "middle", class: "tick" }, new Date(tick).toISOString().slice(0, 16).replace("T", " ")));
   }
   chart.append(svg("text", { x: (PAD.left + WIDTH - PAD.right) / 2, y: HEIGHT - 6, "text-anchor": "middle", class: "axis-label" }, "time (UTC, bucket start)"));
-  chart.append(svg("text", { x: 14, y: HEIGHT / 2, transform: `rotate(-90 14 ${HEIGHT / 2})`, "text-anchor": "middle", class: "axis-label" }, yLabel));
+  chart.append(svg("text", { x: 16, y: HEIGHT / 2, transform: `rotate(-90 16 ${HEIGHT / 2})`, "text-anchor": "middle", class: "axis-label" }, yLabel));
   series.forEach((line, i) => {
     const colour = COLOURS[i % COLOURS.length];
     const path = svg("polyline", { points: line.points.map(([t, v]) => `${x(t)},${y(v)}`).join(" "), stroke: colour, class: "series", "data-series": line.name });
