@@ -37,8 +37,16 @@ async function compareEvaluations({ page, service, evalProject, evalRuns, screen
   await page.waitForURL("**/compare");
   await page.getByLabel("Entity").fill(entity);
   await page.getByLabel("Project").fill(project);
-  await page.getByLabel("Evaluation run ids").fill(evalRuns.join("\n"));
   await page.getByLabel("Rows per page").fill("10");
+  // One id is not a comparison: refused in the page, nothing sent.
+  const sent = [];
+  page.on("request", (request) => request.url().includes("EvaluationResultService") && sent.push(request.url()));
+  await page.getByLabel("Evaluation run ids").fill(evalRuns[0]);
+  await page.getByRole("button", { name: "Compare" }).click();
+  const refused = await page.getByRole("alert").innerText();
+  expect(refused.includes("Invalid input (not sent)") && refused.includes("paste at least two to compare"), `banner for one id "${oneLine(refused)}"`);
+  expectEq("calls sent for one id", [], sent);
+  await page.getByLabel("Evaluation run ids").fill(evalRuns.join("\n"));
   const status = page.getByRole("region", { name: "Comparison" }).getByRole("status");
 
   const check = async (what, expected, offset) => {
@@ -62,7 +70,8 @@ async function compareEvaluations({ page, service, evalProject, evalRuns, screen
   await page.getByLabel("Only rows every evaluation has").check();
   await page.getByRole("button", { name: "Compare" }).click();
   seen.push(await check("rows both runs have", await restQuery({ offset: 0, require_intersection: true }), 0));
-  return `${evalRuns.join(" vs ")}: rows, scores and summary equal REST's: ${seen.join("; ")}; screenshot ${shot}`;
+  expectEq("error banners after the comparisons", 0, await page.getByRole("alert").count());
+  return `one id refused in the page; ${evalRuns.join(" vs ")}: rows, scores and summary equal REST's: ${seen.join("; ")}; screenshot ${shot}`;
 }
 
 const METRICS_WINDOW = { startTs: "2025-12-02T00:00:00Z", endTs: "2026-01-01T00:00:00Z", datasource: "modelMetrics", type: "timeseries", groupBy: ["modelName"] };
