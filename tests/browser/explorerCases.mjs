@@ -237,7 +237,7 @@ async function invalidInputError({ page, service }) {
   await addMetric(page, "user_rating", ">", "");
   await page.getByRole("button", { name: "Apply" }).click();
   const text = await page.getByRole("alert").innerText();
-  expect(text.includes("Invalid filter (not sent)") && text.includes("filter 1: the metric value is empty"), `banner "${oneLine(text)}"`);
+  expect(text.includes("Invalid input (not sent)") && text.includes("filter 1: the metric value is empty"), `banner "${oneLine(text)}"`);
   await waitForState(page, "failed");
   expectEq("calls sent", [], sent);
   return `banner "${oneLine(text)}", no call sent`;

@@ -17,7 +17,7 @@ export const statusName = (code: Code): string => Code[code].replace(/([a-z])([A
 
 function describe(error: unknown): ShownError {
   if (error instanceof InputError) {
-    return { title: "Invalid filter (not sent)", message: error.message, details: [] };
+    return { title: "Invalid input (not sent)", message: error.message, details: [] };
   }
   const connect = ConnectError.from(error);
   const details = connect.findDetails(BadRequestSchema).flatMap((badRequest) =>

@@ -1,12 +1,15 @@
-// The explorer: the query form and the streamed results at /, one inference at /inferences/<id>.
+// The explorer: the query form and the streamed results at /, one inference at /inferences/<id>,
+// the evaluation comparison at /compare and the metrics chart at /charts.
 // The list page stays in the document while a detail page shows, so going back finds the table
 // (and a stream still filling it) as it was.
-import { createQueryClient } from "./api";
+import { createClients } from "./api";
 import { ApiKeyField } from "./ApiKeyField";
 import { DetailView } from "./detail/DetailView";
 import { h } from "./dom";
+import { CompareView } from "./evals/CompareView";
 import { ErrorBanner } from "./ErrorBanner";
 import { SelectionForm } from "./filters/SelectionForm";
+import { MetricsView } from "./metrics/MetricsView";
 import { ResultsView } from "./results/ResultsView";
 import { startRouter } from "./router";
 
@@ -17,8 +20,8 @@ window.addEventListener("unhandledrejection", (event) => errors.show(event.reaso
 
 const apiKey = new ApiKeyField();
 document.getElementById("auth")!.replaceChildren(apiKey.element);
-const client = createQueryClient(() => apiKey.value);
-const results = new ResultsView(client, errors);
+const clients = createClients(() => apiKey.value);
+const results = new ResultsView(clients.query, errors);
 const form = new SelectionForm(() => {
   errors.clear();
   let request;
@@ -30,15 +33,21 @@ const form = new SelectionForm(() => {
   }
   void results.run(request);
 });
-const detail = new DetailView(client, errors);
+const detail = new DetailView(clients.query, errors);
+const compare = new CompareView(clients.evals, errors);
+const metrics = new MetricsView(clients.metrics, errors);
 const listPage = h("div", { class: "list-page" }, form.element, results.element);
-document.getElementById("app")!.replaceChildren(listPage, detail.element);
+document.getElementById("app")!.replaceChildren(listPage, detail.element, compare.element, metrics.element);
+
+const TITLES = { list: "InferenceGrpc explorer", compare: "Compare evaluations · InferenceGrpc explorer", charts: "Metrics · InferenceGrpc explorer" };
 
 startRouter((route) => {
   errors.clear();
   listPage.hidden = route.page !== "list";
   detail.element.hidden = route.page !== "detail";
-  document.title = route.page === "detail" ? `Inference ${route.id} · InferenceGrpc explorer` : "InferenceGrpc explorer";
+  compare.element.hidden = route.page !== "compare";
+  metrics.element.hidden = route.page !== "charts";
+  document.title = route.page === "detail" ? `Inference ${route.id} · InferenceGrpc explorer` : TITLES[route.page];
   if (route.page === "detail") {
     void detail.load(route.id);
   }

@@ -1,11 +1,16 @@
-// Two pages, each with its own address so it can be bookmarked and reloaded: the list at / and
-// one inference at /inferences/<id>. The service answers any such path with index.html.
+// Four pages, each with its own address so it can be bookmarked and reloaded: the list at /, one
+// inference at /inferences/<id>, the evaluation comparison at /compare and the metrics chart at
+// /charts. The service answers any such path with index.html.
 
-export type Route = { page: "list" } | { page: "detail"; id: string };
+export type Route = { page: "list" } | { page: "detail"; id: string } | { page: "compare" } | { page: "charts" };
 
 export function currentRoute(): Route {
   const match = /^\/inferences\/([^/]+)\/?$/.exec(location.pathname);
-  return match ? { page: "detail", id: decodeURIComponent(match[1]) } : { page: "list" };
+  if (match) {
+    return { page: "detail", id: decodeURIComponent(match[1]) };
+  }
+  const page = /^\/(compare|charts)\/?$/.exec(location.pathname)?.[1];
+  return page === "compare" || page === "charts" ? { page } : { page: "list" };
 }
 
 export const detailPath = (id: string): string => `/inferences/${encodeURIComponent(id)}`;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InferenceGrpc.FunctionalTests.Conformance;
 using InferenceGrpc.FunctionalTests.Infrastructure;
+using InferenceGrpc.SampleData;
 using InferenceGrpc.Testing;
 
 namespace InferenceGrpc.FunctionalTests.Browser;
@@ -11,11 +12,15 @@ namespace InferenceGrpc.FunctionalTests.Browser;
 /// running connect-web, tests/browser/explorer.mjs using the explorer) each run against it once,
 /// on first use. The service runs as a process, built and seeded as a user would run it, so the
 /// page talks to the same program that ships; the seed is deterministic, so the cases can rely on
-/// its functions, tags and metrics.
+/// its functions, tags and metrics. The same sample data also goes into project "explorer/sample":
+/// Weave's eval_results query names its project as entity/project, so the explorer's comparison
+/// view needs an entity/project tenant (the fixture passes it and two runs' ids to explorer.mjs).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private const int SeededInferences = 2000;
+    private const int SampleSeed = 42;
+    private const string EvaluationProject = "explorer/sample";
     private static readonly TimeSpan SeedLimit = TimeSpan.FromMinutes(2);
 
     // The page bounds each case at 30 s and itself at 150 s; Chromium's start comes on top.
@@ -34,26 +39,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // The conformance peers' flags for run.mjs; it needs only --http (gRPC-Web on HTTP/1.1).
         _results = new(() => RunDriverAsync("run.mjs", "--grpc", Server.Grpc.Authority, "--protos", RepositoryPaths.Protos));
-        _explorerResults = new(() => RunDriverAsync("explorer.mjs"));
+        _explorerResults = new(() => RunDriverAsync("explorer.mjs", "--eval-project", EvaluationProject, "--eval-runs", string.Join(',', ComparedRunIds())));
     }
 
     private ServerProcess Server => _server ?? throw new InvalidOperationException("The service has not started.");
 
     public async Task InitializeAsync()
     {
-        var seed = await ExternalProcess.RunAsync(
-            "dotnet",
-            [
-                Path.Combine(AppContext.BaseDirectory, "InferenceGrpc.Server.dll"), "seed",
-                "--count", SeededInferences.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"--Storage:Sqlite:DataDirectory={_dataDirectory}",
-            ],
-            SeedLimit);
-        if (seed.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"seed failed (exit {seed.ExitCode}): {seed.StandardError}");
-        }
-
+        await SeedAsync("default");
+        await SeedAsync(EvaluationProject);
         await BuildExplorerAsync();
         _server = await ServerProcess.StartAsync(_dataDirectory, $"--Server:WebRoot={_explorerDirectory}");
     }
@@ -73,6 +67,37 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         Directory.Delete(_dataDirectory, recursive: true);
         Directory.Delete(_explorerDirectory, recursive: true);
+    }
+
+    /// <summary>
+    /// Two evaluation runs of the seeded data on the same evaluation (so they share dataset rows),
+    /// found by generating the same deterministic sample data the seed command loads.
+    /// </summary>
+    private static IEnumerable<string> ComparedRunIds()
+    {
+        var runs = new SampleDataGenerator(new SampleDataOptions { InferenceCount = SeededInferences, Seed = SampleSeed })
+            .GenerateRecords()
+            .Where(record => record.KindCase == InferenceGrpc.Contracts.V1.Record.KindOneofCase.EvaluationRun)
+            .Select(record => record.EvaluationRun);
+        return runs.GroupBy(run => run.EvaluationRef).First(group => group.Count() >= 2).Take(2).Select(run => run.Id);
+    }
+
+    private async Task SeedAsync(string project)
+    {
+        var seed = await ExternalProcess.RunAsync(
+            "dotnet",
+            [
+                Path.Combine(AppContext.BaseDirectory, "InferenceGrpc.Server.dll"), "seed",
+                "--count", SeededInferences.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--seed", SampleSeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--project", project,
+                $"--Storage:Sqlite:DataDirectory={_dataDirectory}",
+            ],
+            SeedLimit);
+        if (seed.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"seed of '{project}' failed (exit {seed.ExitCode}): {seed.StandardError}");
+        }
     }
 
     /// <summary>
