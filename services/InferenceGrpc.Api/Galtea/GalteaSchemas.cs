@@ -6,7 +6,8 @@ namespace InferenceGrpc.Api.Galtea;
 /// <summary>
 /// The OpenAPI schemas of Galtea's JSON (api-compat-spec 2.4, 2.5): a bare array of camelCase
 /// InferenceResult objects whose optional fields are written as explicit nulls, errors as
-/// {"error", "message"}. The request is the query string, described from the descriptors.
+/// {"error", "message"}. Index, status and createdAt are null when the record has none. The
+/// request is the query string, described from the descriptors.
 /// </summary>
 internal static class GalteaSchemas
 {
@@ -17,8 +18,8 @@ internal static class GalteaSchemas
            "id": {"type": "string"},
            "sessionId": {"type": "string"},
            "userId": {"type": "string", "nullable": true},
-           "index": {"type": "integer"},
-           "status": {"type": "string", "enum": ["PENDING", "GENERATED", "FAILED", "SKIPPED"]},
+           "index": {"type": "integer", "nullable": true},
+           "status": {"type": "string", "enum": ["PENDING", "GENERATED", "FAILED"], "nullable": true},
            "input": {"type": "object", "additionalProperties": true},
            "actualOutput": {"type": "string", "nullable": true},
            "retrievalContext": {"type": "string", "nullable": true},
@@ -34,7 +35,7 @@ internal static class GalteaSchemas
            "creditsUsed": {"type": "integer", "nullable": true},
            "conversationSimulatorVersion": {"type": "string", "nullable": true},
            "traceId": {"type": "string", "nullable": true},
-           "createdAt": {"type": "string", "format": "date-time"},
+           "createdAt": {"type": "string", "format": "date-time", "nullable": true, "description": "null only for a record stored without a time."},
            "deletedAt": {"type": "string", "format": "date-time", "nullable": true}
          }}}
         """;
