@@ -31,16 +31,22 @@ internal sealed partial class OpenApiDocumentBuilder
     public JsonObject Build(string title, string version)
     {
         var paths = new JsonObject();
+        var pathsByShape = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var route in _routes.OrderBy(r => PathOf(r.Template), StringComparer.Ordinal))
         {
-            var path = PathOf(route.Template);
+            // OpenAPI forbids two paths that differ only in variable names ("/v1/{name}" and
+            // "/v1/{book.name}"): the later route joins the first one's path, and since names never
+            // reach the wire, its parameters take that path's names.
+            var path = pathsByShape.TryAdd(ShapeOf(PathOf(route.Template)), PathOf(route.Template))
+                ? PathOf(route.Template)
+                : pathsByShape[ShapeOf(PathOf(route.Template))];
             if (paths[path] is not JsonObject item)
             {
                 item = new JsonObject();
                 paths[path] = item;
             }
 
-            item[route.HttpMethod.ToLowerInvariant()] = Operation(route);
+            item[route.HttpMethod.ToLowerInvariant()] = Operation(route, VariablesOf(path));
         }
 
         var components = _schemas.Components();
@@ -54,7 +60,13 @@ internal sealed partial class OpenApiDocumentBuilder
         };
     }
 
-    private JsonObject Operation(HttpRoute route)
+    /// <summary>The path with its variables unnamed, equal for paths OpenAPI deems identical.</summary>
+    public static string ShapeOf(string path) => PathVariablePattern().Replace(path, "{}");
+
+    private static List<string> VariablesOf(string path) =>
+        PathVariablePattern().Matches(path).Select(m => m.Groups[1].Value).ToList();
+
+    private JsonObject Operation(HttpRoute route, List<string> pathNames)
     {
         var method = route.Method;
         var custom = (_shapes.GetValueOrDefault(method.FullName) as IJsonShapeSchema)?.DescribeMethod(method.FullName);
@@ -64,15 +76,15 @@ internal sealed partial class OpenApiDocumentBuilder
             ["tags"] = new JsonArray(method.Service.FullName),
         };
         var parameters = new JsonArray();
-        foreach (var fieldPath in route.Template.FieldPaths)
+        foreach (var (fieldPath, name) in route.Template.FieldPaths.Zip(pathNames))
         {
             var field = FieldPaths.Resolve(method.InputType, fieldPath)!;
-            var parameter = Parameter(fieldPath, "path", _schemas.SchemaOf(field));
+            var parameter = Parameter(name, "path", _schemas.SchemaOf(field));
             parameter["required"] = true;
             if (VariablePattern().Matches(route.Template.Text).FirstOrDefault(m => m.Groups[1].Value == fieldPath && m.Groups[2].Success) is { } variable)
             {
                 // OpenAPI path parameters are one segment; say so where {name=a/*} spans several.
-                parameter["description"] = $"Matches '{variable.Groups[2].Value[1..]}', so it contains '/'.";
+                parameter["description"] = $"Field {fieldPath}; matches '{variable.Groups[2].Value[1..]}', so it contains '/'.";
             }
 
             parameters.Add(parameter);
@@ -188,4 +200,7 @@ internal sealed partial class OpenApiDocumentBuilder
 
     [GeneratedRegex(@"\{([^}=]+)(=[^}]*)?\}")]
     private static partial Regex VariablePattern();
+
+    [GeneratedRegex(@"\{([^}]+)\}")]
+    private static partial Regex PathVariablePattern();
 }
