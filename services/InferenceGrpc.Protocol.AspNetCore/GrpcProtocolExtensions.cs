@@ -1,6 +1,7 @@
 using InferenceGrpc.Protocol.AspNetCore.Binding;
 using InferenceGrpc.Protocol.AspNetCore.Grpc;
 using InferenceGrpc.Protocol.AspNetCore.Health;
+using InferenceGrpc.Protocol.AspNetCore.OpenApi;
 using InferenceGrpc.Protocol.AspNetCore.Pipeline;
 using InferenceGrpc.Protocol.AspNetCore.Transcoding;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class GrpcProtocolExtensions
 
         services.TryAddSingleton(sp => new ServiceMethodRegistry(sp.GetServices<ServiceRegistration>()));
         services.TryAddSingleton<HttpRouteTable>();
+        services.TryAddSingleton(sp => new OpenApiDocumentProvider(sp.GetRequiredService<HttpRouteTable>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrpcServerOptions>>()));
         services.TryAddSingleton<ServerCallPipeline>();
         services.TryAddSingleton<GrpcRequestHandler>();
         services.TryAddSingleton<JsonRequestHandler>();

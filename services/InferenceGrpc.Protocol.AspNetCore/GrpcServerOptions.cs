@@ -62,6 +62,9 @@ public sealed class GrpcServerOptions
     /// </summary>
     public Dictionary<string, Transcoding.IJsonShape> JsonShapes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The title of the OpenAPI document served at /openapi.json.</summary>
+    public string OpenApiTitle { get; set; } = "REST API";
+
     /// <summary>The deadline a call to <paramref name="method"/> gets when the caller sets none.</summary>
     public TimeSpan? DefaultDeadlineFor(Google.Protobuf.Reflection.MethodDescriptor? method) =>
         method is { IsClientStreaming: true } or { IsServerStreaming: true } ? DefaultStreamingDeadline : DefaultDeadline;

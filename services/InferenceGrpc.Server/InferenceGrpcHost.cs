@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using InferenceGrpc.Api;
 using InferenceGrpc.Conformance;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.OpenApi;
 using InferenceGrpc.Server.Explorer;
 using InferenceGrpc.Server.Observability;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -53,7 +54,7 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         builder.Services.AddSingleton<StoreAvailability>();
         builder.Services.AddHostedService<StoreHealthMonitor>();
         NetworkAccessPolicy.Apply(builder, options);
-        var grpc = builder.Services.AddGrpcProtocol().AddHealth().AddReflection()
+        var grpc = builder.Services.AddGrpcProtocol(o => o.OpenApiTitle = "InferenceGrpc").AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
         builder.Services.AddSingleton<ICallAuthorizer, StoreAvailabilityGate>();
         if (options.EnableConformanceServices)
@@ -73,6 +74,7 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         app.UseCors();
         app.UseGrpcProtocol();
         app.MapObservability();
+        app.MapOpenApiDocument();
         var explorer = app.UseExplorer(options.WebRoot);
         return new InferenceGrpcHost(app, listeners, explorer);
     }

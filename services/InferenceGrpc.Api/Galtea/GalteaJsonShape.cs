@@ -4,6 +4,7 @@ using InferenceGrpc.Api.TensorZero;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.OpenApi;
 using InferenceGrpc.Protocol.AspNetCore.Transcoding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -18,7 +19,7 @@ namespace InferenceGrpc.Api.Galtea;
 /// code (api-compat-spec 2.5; the "error" text is [unverified]). The stream writes one array per
 /// NDJSON line, and an error after the first line as a last line in the same error shape.
 /// </summary>
-public sealed class GalteaJsonShape : ProtobufJsonShape
+public sealed class GalteaJsonShape : ProtobufJsonShape, IJsonShapeSchema
 {
     public const string ListMethod = "inference.v1.InferenceResultService.ListInferenceResults";
     public const string StreamMethod = "inference.v1.InferenceResultService.StreamInferenceResults";
@@ -36,6 +37,8 @@ public sealed class GalteaJsonShape : ProtobufJsonShape
         options.JsonShapes[ListMethod] = Instance;
         options.JsonShapes[StreamMethod] = Instance;
     }
+
+    public JsonShapeSchemas DescribeMethod(string methodFullName) => GalteaSchemas.For();
 
     public override Task WriteResponseAsync(HttpContext http, HttpRoute route, IMessage response)
     {

@@ -5,6 +5,7 @@ using InferenceGrpc.Api.Formatting;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.OpenApi;
 using InferenceGrpc.Protocol.AspNetCore.Transcoding;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +18,7 @@ namespace InferenceGrpc.Api.TensorZero;
 /// serde_json writes them, errors as {"error": "..."} with the status of the gRPC code.
 /// StreamInferences, our extension, reads the list body and writes one page per NDJSON line.
 /// </summary>
-public sealed class TensorZeroJsonShape : IJsonShape
+public sealed class TensorZeroJsonShape : IJsonShape, IJsonShapeSchema
 {
     public const string GetInferencesMethod = "inference.v1.InferenceQueryService.GetInferences";
     public const string ListInferencesMethod = "inference.v1.InferenceQueryService.ListInferences";
@@ -44,6 +45,8 @@ public sealed class TensorZeroJsonShape : IJsonShape
             options.JsonShapes[method] = Instance;
         }
     }
+
+    public JsonShapeSchemas DescribeMethod(string methodFullName) => TensorZeroSchemas.For(methodFullName);
 
     public async Task<IMessage> ReadRequestAsync(HttpContext http, HttpRouteMatch match, GrpcServerOptions options)
     {

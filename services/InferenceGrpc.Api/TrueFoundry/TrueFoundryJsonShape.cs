@@ -4,6 +4,7 @@ using InferenceGrpc.Api.Formatting;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.OpenApi;
 using InferenceGrpc.Protocol.AspNetCore.Transcoding;
 using Microsoft.AspNetCore.Http;
 
@@ -18,7 +19,7 @@ namespace InferenceGrpc.Api.TrueFoundry;
 /// StreamMetrics, our extension, takes {"query": {...}, "pageSize": n} and writes one
 /// {"data":...} page per NDJSON line.
 /// </summary>
-public sealed class TrueFoundryJsonShape : ProtobufJsonShape
+public sealed class TrueFoundryJsonShape : ProtobufJsonShape, IJsonShapeSchema
 {
     public const string QueryMetricsMethod = "inference.v1.GatewayMetricsService.QueryMetrics";
     public const string StreamMetricsMethod = "inference.v1.GatewayMetricsService.StreamMetrics";
@@ -35,6 +36,8 @@ public sealed class TrueFoundryJsonShape : ProtobufJsonShape
         options.JsonShapes[QueryMetricsMethod] = Instance;
         options.JsonShapes[StreamMetricsMethod] = Instance;
     }
+
+    public JsonShapeSchemas DescribeMethod(string methodFullName) => TrueFoundrySchemas.For(stream: methodFullName == StreamMetricsMethod);
 
     public override async Task<IMessage> ReadRequestAsync(HttpContext http, HttpRouteMatch match, GrpcServerOptions options)
     {

@@ -3,6 +3,7 @@ using InferenceGrpc.Api.Formatting;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.Protocol;
 using InferenceGrpc.Protocol.AspNetCore;
+using InferenceGrpc.Protocol.AspNetCore.OpenApi;
 using InferenceGrpc.Protocol.AspNetCore.Transcoding;
 using Microsoft.AspNetCore.Http;
 
@@ -15,7 +16,7 @@ namespace InferenceGrpc.Api.Weave;
 /// always "Internal server error". StreamEvalResults, our extension, writes each page as one
 /// NDJSON line of the same shape.
 /// </summary>
-public sealed class WeaveJsonShape : IJsonShape
+public sealed class WeaveJsonShape : IJsonShape, IJsonShapeSchema
 {
     public const string QueryMethod = "inference.v1.EvaluationResultService.QueryEvalResults";
     public const string StreamMethod = "inference.v1.EvaluationResultService.StreamEvalResults";
@@ -41,6 +42,8 @@ public sealed class WeaveJsonShape : IJsonShape
         options.JsonShapes[QueryMethod] = Instance;
         options.JsonShapes[StreamMethod] = Instance;
     }
+
+    public JsonShapeSchemas DescribeMethod(string methodFullName) => WeaveSchemas.For(stream: methodFullName == StreamMethod);
 
     public async Task<IMessage> ReadRequestAsync(HttpContext http, HttpRouteMatch match, GrpcServerOptions options)
     {
