@@ -5,7 +5,8 @@ namespace InferenceGrpc.Protocol.AspNetCore;
 /// is read, so unauthenticated callers cost no parsing. Register implementations in the service
 /// collection; every one runs, in registration order, for every call on every front-end, and the
 /// first refusal ends the call with its status, written by the transport in its own shape (a
-/// gRPC status, or the API's JSON error body with the mapped HTTP status).
+/// gRPC status, or the API's JSON error body with the mapped HTTP status). Health checks never
+/// pass through authorizers.
 /// </summary>
 public interface ICallAuthorizer
 {

@@ -6,13 +6,12 @@ namespace InferenceGrpc.Server;
 /// <summary>
 /// Fails calls fast with UNAVAILABLE (503 over REST) while the store health check fails, instead
 /// of letting each one wait for the store's own timeouts: callers retry elsewhere or later, and
-/// the instance recovers by itself with the next passing check. Health checks still answer.
+/// the instance recovers by itself with the next passing check.
 /// </summary>
 internal sealed class StoreAvailabilityGate(StoreAvailability availability) : ICallAuthorizer
 {
-    private const string HealthPrefix = "/grpc.health.v1.Health/";
     private static readonly RpcStatus Unavailable = new(StatusCode.Unavailable, "The store failed its last health check; retry shortly.");
 
     public ValueTask<RpcStatus?> AuthorizeAsync(ServerCallContext context) =>
-        ValueTask.FromResult(availability.IsAvailable || context.Method.StartsWith(HealthPrefix, StringComparison.Ordinal) ? null : Unavailable);
+        ValueTask.FromResult(availability.IsAvailable ? null : Unavailable);
 }

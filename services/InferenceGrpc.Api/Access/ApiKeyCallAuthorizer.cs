@@ -13,15 +13,8 @@ namespace InferenceGrpc.Api.Access;
 /// </summary>
 internal sealed class ApiKeyCallAuthorizer(IOptions<AccessOptions> options) : ICallAuthorizer
 {
-    private const string HealthPrefix = "/grpc.health.v1.Health/";
-
     public async ValueTask<RpcStatus?> AuthorizeAsync(ServerCallContext context)
     {
-        if (context.Method.StartsWith(HealthPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
         var result = await context.HttpContext.AuthenticateAsync(ApiKeyAuthenticationHandler.SchemeName);
         if (result.Succeeded)
         {

@@ -15,7 +15,6 @@ namespace InferenceGrpc.Api.Access;
 /// </summary>
 internal sealed class CallLimiter : ICallAuthorizer, IDisposable
 {
-    private const string HealthPrefix = "/grpc.health.v1.Health/";
     private readonly CallLimitOptions _options;
     private readonly PartitionedRateLimiter<string> _calls;
     private readonly PartitionedRateLimiter<string> _streams;
@@ -40,11 +39,6 @@ internal sealed class CallLimiter : ICallAuthorizer, IDisposable
 
     public ValueTask<RpcStatus?> AuthorizeAsync(ServerCallContext context)
     {
-        if (context.Method.StartsWith(HealthPrefix, StringComparison.Ordinal))
-        {
-            return ValueTask.FromResult<RpcStatus?>(null);
-        }
-
         var caller = Caller(context);
         using var call = _calls.AttemptAcquire(caller);
         if (!call.IsAcquired)

@@ -43,7 +43,9 @@ internal sealed class ServerCallPipeline(
     {
         try
         {
-            foreach (var authorizer in _authorizers)
+            // Health checks are never refused: load balancers carry no credentials, and a
+            // NOT_SERVING answer is how an instance says it cannot take calls.
+            foreach (var authorizer in IsHealthCheck(context) ? [] : _authorizers)
             {
                 if (await authorizer.AuthorizeAsync(context).ConfigureAwait(false) is { } refused)
                 {
@@ -103,6 +105,9 @@ internal sealed class ServerCallPipeline(
 
         return null;
     }
+
+    private static bool IsHealthCheck(ServerCallContext context) =>
+        context.MethodDescriptor?.Service.FullName == global::Grpc.Health.V1.HealthReflection.Descriptor.Services[0].FullName;
 
     // A client that goes away surfaces as a cancelled token, or as an I/O error from Kestrel. Not
     // InvalidProtocolBufferException, an IOException too: bytes that do not parse are no hang-up.

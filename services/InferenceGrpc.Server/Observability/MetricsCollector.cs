@@ -6,8 +6,8 @@ namespace InferenceGrpc.Server.Observability;
 /// <summary>
 /// Listens to the service's own meters (names starting "InferenceGrpc.") and keeps running
 /// totals per instrument and tag set: sums for counters, count, sum and bucket counts for
-/// histograms. <see cref="PrometheusExposition"/> writes them out. In-process and lock-free per
-/// measurement, so recording costs a dictionary lookup and an interlocked add.
+/// histograms. <see cref="PrometheusExposition"/> writes them out. Recording costs two
+/// concurrent-dictionary lookups and a short lock on the one series it touches.
 /// </summary>
 internal sealed class MetricsCollector : IDisposable
 {
