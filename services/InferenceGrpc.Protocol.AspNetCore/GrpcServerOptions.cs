@@ -65,6 +65,16 @@ public sealed class GrpcServerOptions
     /// <summary>The title of the OpenAPI document served at /openapi.json.</summary>
     public string OpenApiTitle { get; set; } = "REST API";
 
+    /// <summary>Serves these methods (full Protobuf names, "package.Service.Method") with <paramref name="shape"/>.</summary>
+    public void UseJsonShape(Transcoding.IJsonShape shape, params string[] methodFullNames)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        foreach (var method in methodFullNames)
+        {
+            JsonShapes[method] = shape;
+        }
+    }
+
     /// <summary>The deadline a call to <paramref name="method"/> gets when the caller sets none.</summary>
     public TimeSpan? DefaultDeadlineFor(Google.Protobuf.Reflection.MethodDescriptor? method) =>
         method is { IsClientStreaming: true } or { IsServerStreaming: true } ? DefaultStreamingDeadline : DefaultDeadline;

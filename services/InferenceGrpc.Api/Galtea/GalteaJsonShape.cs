@@ -31,12 +31,7 @@ public sealed class GalteaJsonShape : ProtobufJsonShape, IJsonShapeSchema
     }
 
     /// <summary>Serves the two InferenceResultService methods with this shape.</summary>
-    public static void Register(GrpcServerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.JsonShapes[ListMethod] = Instance;
-        options.JsonShapes[StreamMethod] = Instance;
-    }
+    public static void Register(GrpcServerOptions options) => options.UseJsonShape(Instance, ListMethod, StreamMethod);
 
     public JsonShapeSchemas DescribeMethod(string methodFullName) => GalteaSchemas.For();
 

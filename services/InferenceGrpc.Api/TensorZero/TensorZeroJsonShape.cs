@@ -37,14 +37,7 @@ public sealed class TensorZeroJsonShape : IJsonShape, IJsonShapeSchema
     }
 
     /// <summary>Serves the three InferenceQueryService methods with this shape.</summary>
-    public static void Register(GrpcServerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var method in new[] { GetInferencesMethod, ListInferencesMethod, StreamInferencesMethod })
-        {
-            options.JsonShapes[method] = Instance;
-        }
-    }
+    public static void Register(GrpcServerOptions options) => options.UseJsonShape(Instance, GetInferencesMethod, ListInferencesMethod, StreamInferencesMethod);
 
     public JsonShapeSchemas DescribeMethod(string methodFullName) => TensorZeroSchemas.For(methodFullName);
 

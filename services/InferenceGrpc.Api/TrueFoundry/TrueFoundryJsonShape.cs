@@ -30,12 +30,7 @@ public sealed class TrueFoundryJsonShape : ProtobufJsonShape, IJsonShapeSchema
     {
     }
 
-    public static void Register(GrpcServerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.JsonShapes[QueryMetricsMethod] = Instance;
-        options.JsonShapes[StreamMetricsMethod] = Instance;
-    }
+    public static void Register(GrpcServerOptions options) => options.UseJsonShape(Instance, QueryMetricsMethod, StreamMetricsMethod);
 
     public JsonShapeSchemas DescribeMethod(string methodFullName) => TrueFoundrySchemas.For(stream: methodFullName == StreamMetricsMethod);
 

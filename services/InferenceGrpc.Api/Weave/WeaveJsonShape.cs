@@ -36,12 +36,7 @@ public sealed class WeaveJsonShape : IJsonShape, IJsonShapeSchema
     }
 
     /// <summary>Serves both EvaluationResultService methods with this shape.</summary>
-    public static void Register(GrpcServerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.JsonShapes[QueryMethod] = Instance;
-        options.JsonShapes[StreamMethod] = Instance;
-    }
+    public static void Register(GrpcServerOptions options) => options.UseJsonShape(Instance, QueryMethod, StreamMethod);
 
     public JsonShapeSchemas DescribeMethod(string methodFullName) => WeaveSchemas.For(stream: methodFullName == StreamMethod);
 
