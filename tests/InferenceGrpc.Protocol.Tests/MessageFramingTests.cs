@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using System.Buffers;
 using InferenceGrpc.Conformance.V1;
 using InferenceGrpc.Protocol;
@@ -24,6 +25,31 @@ public class MessageFramingTests
             0x00, 0x00, 0x00, 0x04, // length 4
             0x0A, 0x02, (byte)'h', (byte)'i', // field 1, length 2, "hi"
         }, output.WrittenSpan.ToArray());
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(65_536)] // one contiguous span, larger than a pipe's 4 KiB block
+    [InlineData(1_500_000)] // above the contiguous limit: written block by block
+    public async Task WriteMessage_IntoAPipe_ProducesThePrefixAndTheSerializedMessage(int payloadSize)
+    {
+        // Arrange
+        var pipe = new System.IO.Pipelines.Pipe();
+        var message = new EchoRequest { Message = new string('x', payloadSize) };
+        var expected = message.ToByteArray();
+
+        // Act
+        var size = MessageFraming.WriteMessage(pipe.Writer, message, compress: false);
+        await pipe.Writer.CompleteAsync();
+        var written = (await pipe.Reader.ReadAsync()).Buffer;
+
+        // Assert
+        Assert.Equal(expected.Length, size);
+        Assert.Equal(MessageFraming.HeaderSize + expected.Length, written.Length);
+        var frame = written;
+        Assert.True(MessageFraming.TryReadFrame(ref frame, int.MaxValue, out var flags, out var payload));
+        Assert.Equal(0, flags);
+        Assert.Equal(expected, payload.ToArray());
     }
 
     [Fact]
