@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InferenceGrpc.Api.TrueFoundry;
 using InferenceGrpc.Client;
 using InferenceGrpc.Contracts.V1;
@@ -11,7 +10,7 @@ namespace InferenceGrpc.Benchmarks;
 /// Each metrics scenario end to end over gRPC, next to its floor: the same store query run in
 /// this process on the same SQLite file. Runs alternate, so both see the same machine load.
 /// </summary>
-internal sealed class MetricsBenchmark(GrpcChannel channel, IMetricsStore directStore, int rounds)
+internal sealed class MetricsBenchmark(GrpcChannel channel, IMetricsStore directStore, PairedTimer timer)
 {
     private static readonly Method<QueryMetricsRequest, QueryMetricsResponse> Query = new(GatewayMetricsServiceReflection.Descriptor.Services[0], "QueryMetrics");
     private static readonly TenantId Tenant = TenantId.Parse("default");
@@ -21,23 +20,10 @@ internal sealed class MetricsBenchmark(GrpcChannel channel, IMetricsStore direct
         foreach (var (name, request) in MetricsScenarios.All)
         {
             var query = MetricsRequestReader.Read(request).Query;
-            var service = new Samples();
-            var floor = new Samples();
             var points = 0;
-            for (var round = -1; round < rounds; round++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                points = (await channel.UnaryAsync(Query, request)).DataPoints.Count;
-                var serviceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                started = Stopwatch.GetTimestamp();
-                await directStore.QueryMetricsAsync(Tenant, query, default);
-                var floorMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (round >= 0)
-                {
-                    service.Add(serviceMs);
-                    floor.Add(floorMs);
-                }
-            }
+            var (service, floor) = await timer.MeasureAsync(
+                async () => points = (await channel.UnaryAsync(Query, request)).DataPoints.Count,
+                () => directStore.QueryMetricsAsync(Tenant, query, default));
 
             table.Add($"metrics: {name}", "latency p50", service.Median, service.Min, service.Max, "ms", $"{service.Median / floor.Median:N2}x floor ({floor.Median:N0} ms), {points:N0} data points");
         }

@@ -7,12 +7,14 @@ using InferenceGrpc.Storage;
 using InferenceGrpc.Storage.Sqlite;
 using InferenceGrpc.Testing;
 
-// make bench: the product scenarios. INFERENCES (1,000,000), ROUNDS (30), METRICS_ROUNDS (5) and
-// INGEST (100,000) scale the run; METRICS_ONLY=1 runs only the metrics queries. The seeded store
+// make bench: the product scenarios. INFERENCES (1,000,000), ROUNDS (30), METRICS_ROUNDS (5),
+// QUERY_WARMUP_SECONDS (3, per scenario) and INGEST (100,000) scale the run; METRICS_ONLY=1 runs
+// only the metrics queries. The seeded store
 // is kept under artifacts/bench and reused while N is unchanged.
 var inferences = Setting("INFERENCES", 1_000_000);
 var rounds = Setting("ROUNDS", 30);
 var metricsRounds = Setting("METRICS_ROUNDS", 5);
+var warmUp = TimeSpan.FromSeconds(Setting("QUERY_WARMUP_SECONDS", 3));
 var ingest = Setting("INGEST", 100_000);
 var metricsOnly = Setting("METRICS_ONLY", 0) == 1;
 var artifacts = RepositoryPaths.Combine("artifacts", "bench");
@@ -28,7 +30,7 @@ using (var channel = new GrpcChannel(server.Grpc))
 using (var direct = new SqliteInferenceStore(new SqliteStoreOptions { DataDirectory = data }))
 {
     Console.WriteLine($"Metrics: {MetricsScenarios.All.Count} scenarios x {metricsRounds} rounds over {inferences:N0} inferences");
-    await new MetricsBenchmark(channel, new SqliteMetricsStore(direct), metricsRounds).RunAsync(table);
+    await new MetricsBenchmark(channel, new SqliteMetricsStore(direct), new PairedTimer(metricsRounds, warmUp)).RunAsync(table);
     if (metricsOnly)
     {
         table.Print(Console.Out);
@@ -36,7 +38,7 @@ using (var direct = new SqliteInferenceStore(new SqliteStoreOptions { DataDirect
     }
 
     Console.WriteLine($"Queries: {QueryScenarios.All.Count} scenarios x {rounds} rounds over {inferences:N0} inferences");
-    await new QueryBenchmark(channel, direct, rounds).RunAsync(table);
+    await new QueryBenchmark(channel, direct, new PairedTimer(rounds, warmUp)).RunAsync(table);
     Console.WriteLine("Streams: 100k rows, then every row");
     await new StreamBenchmark(channel, server.ProcessId, direct, inferences).RunAsync(table);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using InferenceGrpc.Api.Queries;
 using InferenceGrpc.Client;
 using InferenceGrpc.Contracts.V1;
@@ -13,7 +12,7 @@ namespace InferenceGrpc.Benchmarks;
 /// run in this process directly on the same SQLite file. Runs alternate, so both see the same
 /// machine load.
 /// </summary>
-internal sealed class QueryBenchmark(GrpcChannel channel, SqliteInferenceStore directStore, int rounds)
+internal sealed class QueryBenchmark(GrpcChannel channel, SqliteInferenceStore directStore, PairedTimer timer)
 {
     private static readonly Method<ListInferencesRequest, ListInferencesResponse> List = new(InferenceQueryServiceReflection.Descriptor.Services[0], "ListInferences");
     private static readonly TenantId Tenant = TenantId.Parse("default");
@@ -25,23 +24,9 @@ internal sealed class QueryBenchmark(GrpcChannel channel, SqliteInferenceStore d
         {
             var request = new ListInferencesRequest { Selection = selection, Limit = 20 };
             var query = await factory.CreateAsync(Tenant, selection, new Paging(20, null, null, null), default);
-            var service = new Samples();
-            var floor = new Samples();
-            for (var round = -3; round < rounds; round++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await channel.UnaryAsync(List, request);
-                var serviceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                started = Stopwatch.GetTimestamp();
-                await directStore.QueryInferencesAsync(Tenant, query, default);
-                var floorMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (round >= 0)
-                {
-                    service.Add(serviceMs);
-                    floor.Add(floorMs);
-                }
-            }
-
+            var (service, floor) = await timer.MeasureAsync(
+                () => channel.UnaryAsync(List, request),
+                () => directStore.QueryInferencesAsync(Tenant, query, default));
             var ratio = service.Median / floor.Median;
             table.Add($"list: {name}", "latency p50", service.Median, service.Min, service.Max, "ms", $"{ratio:N2}x floor ({floor.Median:N2} ms)");
             table.Add($"list: {name}", "latency p99", service.P99, service.Min, service.Max, "ms");
