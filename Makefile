@@ -31,6 +31,8 @@ build: ## Build every project (warnings are errors)
 run: $(WEB_BUILT) ## Start the service and its web explorer (at /) on loopback, with sample data when the store is empty; prints its addresses
 	dotnet build $(SERVER) -c Release --nologo -v q
 	dotnet $(SERVER_DLL) seed --if-empty --count $(RUN_SEED) $(STORE)
+	# Weave names projects entity/project: a second sample project its paths (and /compare) can reach.
+	dotnet $(SERVER_DLL) seed --if-empty --count $(RUN_SEED) --project demo/sample $(STORE)
 	dotnet $(SERVER_DLL) $(STORE)
 
 .PHONY: web
