@@ -57,7 +57,7 @@ public sealed class InferenceGrpcHost : IAsyncDisposable
         var grpc = builder.Services.AddGrpcProtocol(o => o.OpenApiTitle = "InferenceGrpc").AddHealth().AddReflection()
             .AddInferenceApi(builder.Configuration);
         builder.Services.AddSingleton<ICallAuthorizer, StoreAvailabilityGate>();
-        if (options.EnableConformanceServices)
+        if (options.EnableConformanceServices ?? options.ListensOnLoopbackOnly)
         {
             grpc.AddConformanceServices();
         }

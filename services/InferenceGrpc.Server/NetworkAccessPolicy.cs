@@ -1,4 +1,3 @@
-using System.Net;
 using InferenceGrpc.Api.Access;
 
 namespace InferenceGrpc.Server;
@@ -14,7 +13,7 @@ internal static class NetworkAccessPolicy
 {
     public static void Apply(WebApplicationBuilder builder, ServerOptions server)
     {
-        var loopback = IPAddress.TryParse(server.Host, out var address) && IPAddress.IsLoopback(address);
+        var loopback = server.ListensOnLoopbackOnly;
         var requireKeys = builder.Configuration.GetValue<bool?>($"{AccessOptions.Section}:RequireKeys") ?? !loopback;
         if (!requireKeys && !loopback && !builder.Configuration.GetValue<bool>($"{AccessOptions.Section}:AllowUnauthenticatedNetwork"))
         {

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace InferenceGrpc.Server;
 
 /// <summary>The "Server" configuration section: where the service listens.</summary>
@@ -32,8 +34,16 @@ public sealed class ServerOptions
     /// <summary>Where to write the self-signed certificate (PEM), so clients can trust it. Optional.</summary>
     public string? SelfSignedCertificateOut { get; set; }
 
-    /// <summary>Serve the conformance test services (echo, bookshelf). Defaults to true for now.</summary>
-    public bool EnableConformanceServices { get; set; } = true;
+    /// <summary>
+    /// Serve the conformance test services (echo, bookshelf), which the wire tests and the
+    /// benchmark call. Not set (the default): served only while <see cref="Host"/> is loopback,
+    /// the development mode; on a network address they are off unless set to true, because a
+    /// caller could ask them to stream any amount of data.
+    /// </summary>
+    public bool? EnableConformanceServices { get; set; }
+
+    /// <summary>True when <see cref="Host"/> is a loopback address: only this machine can call.</summary>
+    public bool ListensOnLoopbackOnly => IPAddress.TryParse(Host, out var address) && IPAddress.IsLoopback(address);
 
     /// <summary>
     /// The built web explorer to serve at /, relative to the content root. Empty (the default):
