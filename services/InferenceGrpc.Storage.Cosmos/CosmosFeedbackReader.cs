@@ -18,12 +18,7 @@ public sealed class CosmosFeedbackReader(CosmosInferenceStore store) : IFeedback
         var query = new QueryDefinition("SELECT c.body FROM c WHERE c.tenant = @tenant AND c.kind = @kind AND c.targetId = @target")
             .WithParameter("@tenant", tenant.Value).WithParameter("@kind", CosmosDocuments.FeedbackKind).WithParameter("@target", target);
 
-        var feedback = new List<Feedback>();
-        await foreach (var row in CosmosJson.QueryAsync(containers.Feedback, query, CosmosKeys.ForId(tenant.Value, target), cancellationToken))
-        {
-            feedback.Add(CosmosDocuments.Body(row, Feedback.Parser));
-        }
-
+        var feedback = await CosmosDocuments.QueryBodiesAsync(containers.Feedback, query, CosmosKeys.ForId(tenant.Value, target), Feedback.Parser, cancellationToken);
         feedback.Sort(FeedbackOrder.NewestFirst);
         return feedback.Count > limit ? feedback[..limit] : feedback;
     }

@@ -19,13 +19,6 @@ public sealed class SqliteFeedbackReader(SqliteInferenceStore store) : IFeedback
         command.Parameters.AddWithValue("@target", Uuid7.ToBigEndianBytes(targetId));
         command.Parameters.AddWithValue("@limit", limit);
 
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var feedback = new List<Feedback>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            feedback.Add(Feedback.Parser.ParseFrom((byte[])reader[0]));
-        }
-
-        return feedback;
+        return await SqliteBodies.ReadAsync(command, Feedback.Parser, cancellationToken);
     }
 }
