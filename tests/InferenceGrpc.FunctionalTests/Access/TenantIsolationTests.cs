@@ -54,6 +54,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         { "GET", "/inferenceResults?sessionIds=" + Secret + "-session", "" },
         { "GET", "/inferenceResults?evaluationIds=" + Secret + "-eval", "" },
         { "GET", "/inferenceResults:stream?pageSize=1", "" },
+        { "GET", "/v1/evaluation_runs", "" },
         { "POST", "/v2/acme/alpha/eval_results/query", "{\"evaluation_call_ids\": [\"" + Secret + "-run\", \"ALPHA-VISIBLE-run\"], \"include_summary\": true, \"include_raw_data_rows\": true}" },
         { "POST", "/v2/acme/alpha/eval_results/stream", "{\"evaluation_call_ids\": [\"" + Secret + "-run\"], \"include_summary\": true}" },
         { "POST", "/api/svc/v1/llm-gateway/metrics/query", "{\"startTs\": \"2020-01-01T00:00:00Z\", \"endTs\": \"2030-01-01T00:00:00Z\", \"datasource\": \"modelMetrics\", \"type\": \"distribution\", \"groupBy\": [\"modelName\", \"team\"]}" },
@@ -118,6 +119,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     [Theory]
     [InlineData("POST", "/v1/inferences/list_inferences", "{\"project\": \"acme/beta\"}")]
     [InlineData("GET", "/v1/inferences/00000000-0000-7000-8000-000000000000/feedback?project=acme/beta", "")]
+    [InlineData("GET", "/v1/evaluation_runs?project=acme/beta", "")]
     [InlineData("POST", "/v2/acme/beta/eval_results/query", "{\"evaluation_call_ids\": [\"BETA-SECRET-run\"]}")]
     public async Task Naming_beta_with_alphas_key_is_forbidden(string method, string path, string body)
     {
