@@ -7,21 +7,13 @@ namespace InferenceGrpc.Storage;
 /// Ids are UUIDs whose canonical text sorts as their bytes do, so ordinal order on the text is
 /// the order SQLite gives their big-endian blobs.
 /// </summary>
-public sealed class FeedbackOrder : IComparer<Feedback>
+public static class FeedbackOrder
 {
-    public static readonly FeedbackOrder NewestFirst = new();
-
-    private FeedbackOrder()
+    public static readonly IComparer<Feedback> NewestFirst = Comparer<Feedback>.Create((x, y) =>
     {
-    }
-
-    public int Compare(Feedback? x, Feedback? y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
         var byTime = Milliseconds(y).CompareTo(Milliseconds(x));
         return byTime != 0 ? byTime : string.CompareOrdinal(y.Id, x.Id);
-    }
+    });
 
     private static long Milliseconds(Feedback feedback) => feedback.CreateTime.ToDateTimeOffset().ToUnixTimeMilliseconds();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Google.Protobuf;
 using InferenceGrpc.Api.Tests.Infrastructure;
 using InferenceGrpc.Contracts.V1;
 using static InferenceGrpc.Api.Tests.Infrastructure.DataSet;
@@ -13,12 +12,10 @@ namespace InferenceGrpc.Api.Tests;
 [Collection(SharedServer.Name)]
 public sealed class InferenceFeedbackTests(ApiServer server)
 {
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
-
     [Fact]
     public async Task GetFeedback_InferenceWithEveryKind_NewestFirstWithItsEpisodeApart()
     {
-        var response = await RestAsync($"/v1/inferences/{H1}/feedback");
+        var response = await server.GetMessageAsync<GetInferenceFeedbackResponse>($"/v1/inferences/{H1}/feedback");
 
         Assert.Equal([Id(110, 1), Id(107, 1), Id(106, 1), Id(103, 1), Id(101, 1), Id(100, 1)], response.InferenceFeedback.Select(f => f.Id));
         Assert.Equal("Too many syllables", response.InferenceFeedback[0].Comment);
@@ -34,7 +31,7 @@ public sealed class InferenceFeedbackTests(ApiServer server)
     [Fact]
     public async Task GetFeedback_Limit_CutsEachListToTheNewest()
     {
-        var response = await RestAsync($"/v1/inferences/{H1}/feedback?limit=2");
+        var response = await server.GetMessageAsync<GetInferenceFeedbackResponse>($"/v1/inferences/{H1}/feedback?limit=2");
 
         Assert.Equal([Id(110, 1), Id(107, 1)], response.InferenceFeedback.Select(f => f.Id));
         Assert.Single(response.EpisodeFeedback);
@@ -43,7 +40,7 @@ public sealed class InferenceFeedbackTests(ApiServer server)
     [Fact]
     public async Task GetFeedback_NoFeedbackNoEpisode_AnswersEmptyLists()
     {
-        var response = await RestAsync($"/v1/inferences/{H3}/feedback");
+        var response = await server.GetMessageAsync<GetInferenceFeedbackResponse>($"/v1/inferences/{H3}/feedback");
 
         Assert.Equal(new GetInferenceFeedbackResponse(), response);
     }
@@ -53,7 +50,7 @@ public sealed class InferenceFeedbackTests(ApiServer server)
     [InlineData(true)]
     public async Task GetFeedback_OverGrpcAndGrpcWeb_SameAsRest(bool web)
     {
-        var rest = await RestAsync($"/v1/inferences/{H2}/feedback");
+        var rest = await server.GetMessageAsync<GetInferenceFeedbackResponse>($"/v1/inferences/{H2}/feedback");
         var caller = web ? server.GrpcWeb : server.Grpc;
 
         var replies = await caller.CallAsync<GetInferenceFeedbackResponse>("GetInferenceFeedback", new GetInferenceFeedbackRequest { InferenceId = H2 });
@@ -92,12 +89,5 @@ public sealed class InferenceFeedbackTests(ApiServer server)
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Contains($"\"field\":\"{field}\"", reply.Body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("grpc-status 3,", error.Message, StringComparison.Ordinal);
-    }
-
-    private async Task<GetInferenceFeedbackResponse> RestAsync(string path)
-    {
-        var reply = await server.GetPathAsync(path);
-        Assert.True(reply.Status == HttpStatusCode.OK, $"{reply.Status}: {reply.Body}");
-        return Parser.Parse<GetInferenceFeedbackResponse>(reply.Body);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Google.Protobuf;
 using InferenceGrpc.Api.Tests.Infrastructure;
 using InferenceGrpc.Contracts.V1;
 
@@ -17,7 +16,7 @@ public sealed class ListEvaluationRunsTests(WeaveServer server)
     [Fact]
     public async Task ListRuns_Project_NewestStartFirstInOnePage()
     {
-        var reply = await RestAsync(Path);
+        var reply = await server.GetMessageAsync<ListEvaluationRunsResponse>(Path);
 
         Assert.Equal(["eval-a", "eval-b"], reply.Runs.Select(r => r.Id));
         Assert.Equal("gpt run", reply.Runs[0].DisplayName);
@@ -27,8 +26,8 @@ public sealed class ListEvaluationRunsTests(WeaveServer server)
     [Fact]
     public async Task ListRuns_PageSizeOne_TheTokenContinuesWhereThePageEnded()
     {
-        var first = await RestAsync(Path + "&page_size=1");
-        var second = await RestAsync(Path + "&page_size=1&page_token=" + first.NextPageToken);
+        var first = await server.GetMessageAsync<ListEvaluationRunsResponse>(Path + "&page_size=1");
+        var second = await server.GetMessageAsync<ListEvaluationRunsResponse>(Path + "&page_size=1&page_token=" + first.NextPageToken);
 
         Assert.Equal(["eval-a"], first.Runs.Select(r => r.Id));
         Assert.NotEmpty(first.NextPageToken);
@@ -41,7 +40,7 @@ public sealed class ListEvaluationRunsTests(WeaveServer server)
     [InlineData(true)]
     public async Task ListRuns_OverGrpcAndGrpcWeb_SameAsRest(bool web)
     {
-        var rest = await RestAsync(Path + "&page_size=1");
+        var rest = await server.GetMessageAsync<ListEvaluationRunsResponse>(Path + "&page_size=1");
         var caller = web ? server.GrpcWeb : server.Grpc;
 
         var replies = await caller.CallAsync<ListEvaluationRunsResponse>(WeaveGrpc.Service, "ListEvaluationRuns", new ListEvaluationRunsRequest { Project = WeaveDataSet.Entity + "/" + WeaveDataSet.Project, PageSize = 1 });
@@ -52,7 +51,7 @@ public sealed class ListEvaluationRunsTests(WeaveServer server)
     [Fact]
     public async Task ListRuns_ProjectWithoutRuns_AnswersAnEmptyList()
     {
-        Assert.Equal(new ListEvaluationRunsResponse(), await RestAsync("/v1/evaluation_runs?project=acme/empty"));
+        Assert.Equal(new ListEvaluationRunsResponse(), await server.GetMessageAsync<ListEvaluationRunsResponse>("/v1/evaluation_runs?project=acme/empty"));
     }
 
     [Theory]
@@ -65,12 +64,5 @@ public sealed class ListEvaluationRunsTests(WeaveServer server)
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Contains($"\"field\":\"{field}\"", reply.Body.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-    }
-
-    private async Task<ListEvaluationRunsResponse> RestAsync(string path)
-    {
-        var reply = await server.GetPathAsync(path);
-        Assert.True(reply.Status == HttpStatusCode.OK, $"{reply.Status}: {reply.Body}");
-        return JsonParser.Default.Parse<ListEvaluationRunsResponse>(reply.Body);
     }
 }
