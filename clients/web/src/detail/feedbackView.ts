@@ -35,7 +35,7 @@ const levelMark = (level: Level): HTMLElement | string => (level === "episode" ?
 function metricsTable(metrics: readonly Scoped[]): HTMLElement {
   return h("table", { class: "feedback-metrics", "aria-label": "Metric feedback" },
     h("thead", {}, h("tr", {}, h("th", {}, "Metric"), h("th", {}, "Value"), h("th", {}, "Level"), h("th", {}, "Time"))),
-    h("tbody", {}, ...metrics.map(({ feedback, level }) => h("tr", { class: level === "episode" ? "episode-level" : undefined },
+    h("tbody", {}, ...metrics.map(({ feedback, level }) => h("tr", {},
       h("td", {}, feedback.metricName),
       h("td", { class: "number" }, metricValue(feedback) ?? ""),
       h("td", {}, levelMark(level)),
