@@ -60,6 +60,7 @@ public static class CliApplication
         var root = new RootCommand("inferencectl: query, export and load LLM inference history in an InferenceGrpc service.")
         {
             GetCommand.Create(connection, console),
+            FeedbackCommand.Create(connection, console),
             ListCommand.Create(connection, console),
             StreamCommand.Create(connection, console),
             ExportCommand.Create(connection, console),

@@ -11,6 +11,7 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     private static readonly Method<GetInferencesRequest, GetInferencesResponse> GetInferences = new(Queries, "GetInferences");
     private static readonly Method<ListInferencesRequest, ListInferencesResponse> ListInferences = new(Queries, "ListInferences");
     private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> StreamInferences = new(Queries, "StreamInferences");
+    private static readonly Method<GetInferenceFeedbackRequest, GetInferenceFeedbackResponse> GetInferenceFeedback = new(Queries, "GetInferenceFeedback");
     private static readonly Method<StreamRecordsRequest, StreamRecordsResponse> StreamRecords = new(Ingestion, "StreamRecords");
     private static readonly Method<QueryMetricsRequest, QueryMetricsResponse> QueryMetrics = new(GatewayMetricsServiceReflection.Descriptor.Services[0], "QueryMetrics");
     private static readonly Method<QueryEvalResultsRequest, QueryEvalResultsResponse> QueryEvalResults = new(EvaluationResultServiceReflection.Descriptor.Services[0], "QueryEvalResults");
@@ -37,6 +38,12 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     {
         request.Project = Project;
         return channel.ServerStreaming(StreamInferences, request, streaming);
+    }
+
+    public Task<GetInferenceFeedbackResponse> FeedbackAsync(GetInferenceFeedbackRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(GetInferenceFeedback, request, unary);
     }
 
     /// <summary>Sends batches as one client stream; the project goes with the first.</summary>

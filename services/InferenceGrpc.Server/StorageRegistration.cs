@@ -26,6 +26,7 @@ internal static class StorageRegistration
             services.AddSingleton<IMetricsStore>(sp => new CosmosMetricsStore(sp.GetRequiredService<CosmosInferenceStore>()));
             services.AddSingleton<IApiKeyStore, CosmosApiKeyStore>();
             services.AddSingleton<IEvaluationStore, CosmosEvaluationStore>();
+            services.AddSingleton<IFeedbackReader, CosmosFeedbackReader>();
             return services;
         }
 
@@ -36,6 +37,7 @@ internal static class StorageRegistration
         services.AddSingleton<IMetricsStore>(sp => new SqliteMetricsStore(sp.GetRequiredService<SqliteInferenceStore>()));
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<IEvaluationStore, SqliteEvaluationStore>();
+        services.AddSingleton<IFeedbackReader, SqliteFeedbackReader>();
         return services;
     }
 

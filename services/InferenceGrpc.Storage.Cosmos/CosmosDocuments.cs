@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using InferenceGrpc.Contracts.V1;
+using Microsoft.Azure.Cosmos;
 
 namespace InferenceGrpc.Storage.Cosmos;
 
@@ -90,6 +91,19 @@ internal static class CosmosDocuments
 
     public static T Body<T>(JsonNode document, MessageParser<T> parser)
         where T : IMessage<T> => parser.ParseFrom(Convert.FromBase64String((string)document["body"]!));
+
+    /// <summary>The parsed bodies of every document a query within one partition returns.</summary>
+    public static async Task<List<T>> QueryBodiesAsync<T>(Container container, QueryDefinition query, PartitionKey key, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : IMessage<T>
+    {
+        var bodies = new List<T>();
+        await foreach (var row in CosmosJson.QueryAsync(container, query, key, cancellationToken))
+        {
+            bodies.Add(Body(row, parser));
+        }
+
+        return bodies;
+    }
 
     public static Value? Demonstration(JsonNode document) =>
         document["demo"] is JsonObject demo ? Value.Parser.ParseJson(demo["v"]!.ToJsonString()) : null;

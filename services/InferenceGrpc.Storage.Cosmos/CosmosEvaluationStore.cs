@@ -8,7 +8,9 @@ namespace InferenceGrpc.Storage.Cosmos;
 /// Evaluation reads on Cosmos DB, over the inference store's containers: the runs from the
 /// tenant's <c>evaluation_run</c> partition, then each run's trials from its own partition
 /// (<c>evaluation_trial:&lt;run id&gt;</c>), so no read fans out over the tenant. Trials are
-/// ordered in the service: the grouping needs every trial of the runs anyway.
+/// ordered in the service: the grouping needs every trial of the runs anyway. Listing reads the
+/// whole <c>evaluation_run</c> partition and sorts it here too: run documents keep no start time
+/// of their own, and a project has few runs.
 /// </summary>
 public sealed class CosmosEvaluationStore(CosmosInferenceStore store) : IEvaluationStore
 {
@@ -26,7 +28,7 @@ public sealed class CosmosEvaluationStore(CosmosInferenceStore store) : IEvaluat
         var containers = await store.ContainersAsync();
         var runQuery = new QueryDefinition("SELECT c.body FROM c WHERE c.tenant = @tenant AND c.kind = @kind AND ARRAY_CONTAINS(@ids, c.id)")
             .WithParameter("@tenant", tenant.Value).WithParameter("@kind", RunKind).WithParameter("@ids", ids);
-        var runs = await ReadBodiesAsync(containers.Records, runQuery, CosmosKeys.ForKind(tenant.Value, RunKind), EvaluationRun.Parser, cancellationToken);
+        var runs = await CosmosDocuments.QueryBodiesAsync(containers.Records, runQuery, CosmosKeys.ForKind(tenant.Value, RunKind), EvaluationRun.Parser, cancellationToken);
 
         // One partition per run, read side by side.
         var trials = await Task.WhenAll(ids.Select(id =>
@@ -34,21 +36,19 @@ public sealed class CosmosEvaluationStore(CosmosInferenceStore store) : IEvaluat
             var kind = TrialKindPrefix + id;
             var trialQuery = new QueryDefinition("SELECT c.body FROM c WHERE c.tenant = @tenant AND c.kind = @kind")
                 .WithParameter("@tenant", tenant.Value).WithParameter("@kind", kind);
-            return ReadBodiesAsync(containers.Records, trialQuery, CosmosKeys.ForKind(tenant.Value, kind), EvaluationTrial.Parser, cancellationToken);
+            return CosmosDocuments.QueryBodiesAsync(containers.Records, trialQuery, CosmosKeys.ForKind(tenant.Value, kind), EvaluationTrial.Parser, cancellationToken);
         }));
 
         return EvaluationData.From(runs, trials.SelectMany(t => t));
     }
 
-    private static async Task<List<T>> ReadBodiesAsync<T>(Container container, QueryDefinition query, PartitionKey key, Google.Protobuf.MessageParser<T> parser, CancellationToken cancellationToken)
-        where T : Google.Protobuf.IMessage<T>
+    public async Task<IReadOnlyList<EvaluationRun>> ListRunsAsync(TenantId tenant, CancellationToken cancellationToken)
     {
-        var bodies = new List<T>();
-        await foreach (var row in CosmosJson.QueryAsync(container, query, key, cancellationToken))
-        {
-            bodies.Add(CosmosDocuments.Body(row, parser));
-        }
-
-        return bodies;
+        var containers = await store.ContainersAsync();
+        var query = new QueryDefinition("SELECT c.body FROM c WHERE c.tenant = @tenant AND c.kind = @kind")
+            .WithParameter("@tenant", tenant.Value).WithParameter("@kind", RunKind);
+        var runs = await CosmosDocuments.QueryBodiesAsync(containers.Records, query, CosmosKeys.ForKind(tenant.Value, RunKind), EvaluationRun.Parser, cancellationToken);
+        runs.Sort(EvaluationRunOrder.NewestFirst);
+        return runs;
     }
 }

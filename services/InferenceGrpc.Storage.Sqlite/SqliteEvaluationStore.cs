@@ -6,7 +6,8 @@ namespace InferenceGrpc.Storage.Sqlite;
 
 /// <summary>
 /// Evaluation reads on the embedded store, over the same connections as the inference store:
-/// runs by primary key, trials through the (tenant, run_id, start_ms) index.
+/// runs by primary key (a tenant's runs as a key range, sorted here: the table keeps no start
+/// time, and a project has few runs), trials through the (tenant, run_id, start_ms) index.
 /// </summary>
 public sealed class SqliteEvaluationStore(SqliteInferenceStore store) : IEvaluationStore
 {
@@ -24,6 +25,17 @@ public sealed class SqliteEvaluationStore(SqliteInferenceStore store) : IEvaluat
         return EvaluationData.From(runs, trials);
     }
 
+    public async Task<IReadOnlyList<EvaluationRun>> ListRunsAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        using var lease = store.Connections.Open();
+        using var command = lease.Connection.CreateCommand();
+        command.CommandText = "SELECT body FROM evaluation_runs WHERE tenant = @tenant";
+        command.Parameters.AddWithValue("@tenant", tenant.Value);
+        var runs = await SqliteBodies.ReadAsync(command, EvaluationRun.Parser, cancellationToken);
+        runs.Sort(EvaluationRunOrder.NewestFirst);
+        return runs;
+    }
+
     /// <summary>The bodies of one table's rows whose <paramref name="idColumn"/> is one of the ids; both names are fixed above, never input.</summary>
     private static async Task<List<T>> ReadBodiesAsync<T>(SqliteConnection connection, string table, string idColumn, TenantId tenant, List<string> ids, Google.Protobuf.MessageParser<T> parser, CancellationToken cancellationToken)
         where T : Google.Protobuf.IMessage<T>
@@ -37,13 +49,6 @@ public sealed class SqliteEvaluationStore(SqliteInferenceStore store) : IEvaluat
             command.Parameters.AddWithValue(names[i], ids[i]);
         }
 
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var bodies = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            bodies.Add(parser.ParseFrom((byte[])reader[0]));
-        }
-
-        return bodies;
+        return await SqliteBodies.ReadAsync(command, parser, cancellationToken);
     }
 }

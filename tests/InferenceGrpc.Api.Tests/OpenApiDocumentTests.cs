@@ -110,6 +110,23 @@ public sealed partial class OpenApiDocumentTests(ApiServer server)
         Assert.NotNull(Schema(stream["requestBody"]!)["properties"]!["pageSize"]);
     }
 
+    [Fact]
+    public async Task InferenceFeedback_DescribesPathAndQueryParametersAndBothLists()
+    {
+        var document = await FetchAsync();
+        var operation = document["paths"]!["/v1/inferences/{inference_id}/feedback"]!["get"]!;
+        var schemas = document["components"]!["schemas"]!;
+
+        var parameters = operation["parameters"]!.AsArray().Select(p => ((string?)p!["name"], (string?)p["in"])).ToList();
+        Assert.Contains(("inference_id", "path"), parameters);
+        Assert.Contains(("limit", "query"), parameters);
+        Assert.Equal("#/components/schemas/inference.v1.GetInferenceFeedbackResponse", (string?)Schema(operation["responses"]!["200"]!)["$ref"]);
+        var reply = schemas["inference.v1.GetInferenceFeedbackResponse"]!["properties"]!;
+        Assert.Equal("#/components/schemas/inference.v1.Feedback", (string?)reply["inferenceFeedback"]!["items"]!["$ref"]);
+        Assert.NotNull(reply["episodeFeedback"]);
+        Assert.NotNull(schemas["inference.v1.Feedback"]!["properties"]!["metricName"]);
+    }
+
     private static JsonNode Schema(JsonNode bodyOrResponse) =>
         bodyOrResponse["content"]!.AsObject().Single().Value!["schema"]!;
 

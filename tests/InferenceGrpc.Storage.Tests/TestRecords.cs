@@ -47,6 +47,9 @@ internal static class TestRecords
     public static Feedback Demonstration(string target, string text, int second) =>
         new() { Id = Uuid7.Format(IdAt(second, 2)), TargetId = target, Demonstration = Value.ForString(text) };
 
+    public static Feedback Comment(string target, string text, int second) =>
+        new() { Id = Uuid7.Format(IdAt(second, 3)), TargetId = target, Comment = text };
+
     public static Record AsRecord(this Inference inference) => new() { Inference = inference };
 
     public static Record AsRecord(this Feedback feedback) => new() { Feedback = feedback };

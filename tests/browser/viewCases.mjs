@@ -4,7 +4,12 @@
 import { expect, expectEq, oneLine } from "./explorerPage.mjs";
 
 async function postJson(url, body) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return readJson(url, await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+}
+
+const getJson = async (url) => readJson(url, await fetch(url));
+
+async function readJson(url, response) {
   const text = await response.text();
   expect(response.ok, `REST ${url}: HTTP ${response.status} ${text.slice(0, 200)}`);
   return JSON.parse(text);
@@ -26,12 +31,15 @@ const expectedRows = (rows, ids) => rows.map((row) => ({
 }));
 
 /**
- * Two seeded evaluation runs side by side, a page of 10 rows, then the next page, then only the
- * rows both runs have: digests, scores and the summary's trial counts and scorers equal REST's.
+ * The project's runs listed as REST's GET /v1/evaluation_runs lists them; two seeded runs picked
+ * from the list side by side, a page of 10 rows, then the next page, then only the rows both runs
+ * have: digests, scores and the summary's trial counts and scorers equal REST's.
  */
 async function compareEvaluations({ page, service, evalProject, evalRuns, screenshot }) {
   const [entity, project] = evalProject.split("/");
-  const restQuery = (extra) => postJson(`${service}/v2/${entity}/${project}/eval_results/query`, { evaluation_run_ids: evalRuns, include_summary: true, limit: 10, ...extra });
+  // The runs in the order the picker lists them (newest first), as the page sends them.
+  let picked = evalRuns;
+  const restQuery = (extra) => postJson(`${service}/v2/${entity}/${project}/eval_results/query`, { evaluation_run_ids: picked, include_summary: true, limit: 10, ...extra });
   await page.goto(`${service}/`);
   await nav(page, "Compare evaluations");
   await page.waitForURL("**/compare");
@@ -46,14 +54,22 @@ async function compareEvaluations({ page, service, evalProject, evalRuns, screen
   const refused = await page.getByRole("alert").innerText();
   expect(refused.includes("Invalid input (not sent)") && refused.includes("paste at least two to compare"), `banner for one id "${oneLine(refused)}"`);
   expectEq("calls sent for one id", [], sent);
-  await page.getByLabel("Evaluation run ids").fill(evalRuns.join("\n"));
+  // The runs come from ListEvaluationRuns, newest first as REST lists them; picking two fills the ids.
+  await page.getByRole("button", { name: "Load runs" }).click();
+  const picker = page.getByLabel("Evaluation runs", { exact: true });
+  const listed = (await getJson(`${service}/v1/evaluation_runs?project=${evalProject}&page_size=50`)).runs.map((run) => run.id);
+  await picker.locator("option").first().waitFor();
+  expectEq("runs in the picker vs REST", listed, await picker.locator("option").evaluateAll((options) => options.map((option) => option.value)));
+  await picker.selectOption(evalRuns);
+  picked = listed.filter((id) => evalRuns.includes(id));
+  expectEq("ids the picker wrote", picked.join("\n"), await page.getByLabel("Evaluation run ids").inputValue());
   const status = page.getByRole("region", { name: "Comparison" }).getByRole("status");
 
   const check = async (what, expected, offset) => {
     const total = expected.total_rows.toLocaleString("en-US");
     await status.filter({ hasText: `of ${total}` }).filter({ hasText: `Rows ${offset + 1}–` }).waitFor();
     expect(expected.rows.length > 0, `${what}: REST finds no rows; the case needs some`);
-    expectEq(`${what}: rows and scores vs REST`, expectedRows(expected.rows, evalRuns), await shownRows(page));
+    expectEq(`${what}: rows and scores vs REST`, expectedRows(expected.rows, picked), await shownRows(page));
     const summary = await page.getByRole("table", { name: "Summary" }).locator("tbody tr").evaluateAll((rows) => rows.map((row) => [row.dataset.evaluation, row.cells[1].textContent, row.cells[2].textContent]));
     expectEq(`${what}: summary evaluations and trial counts`, expected.summary.evaluations.map((e) => [e.evaluation_call_id, e.trial_count.toLocaleString("en-US")]), summary.map(([id, trials]) => [id, trials]));
     expected.summary.evaluations.forEach((evaluation, i) => evaluation.scorer_stats.forEach((stats) => {
@@ -71,7 +87,7 @@ async function compareEvaluations({ page, service, evalProject, evalRuns, screen
   await page.getByRole("button", { name: "Compare" }).click();
   seen.push(await check("rows both runs have", await restQuery({ offset: 0, require_intersection: true }), 0));
   expectEq("error banners after the comparisons", 0, await page.getByRole("alert").count());
-  return `one id refused in the page; ${evalRuns.join(" vs ")}: rows, scores and summary equal REST's: ${seen.join("; ")}; screenshot ${shot}`;
+  return `one id refused in the page; ${listed.length} runs listed as REST lists them; picked ${picked.join(" vs ")}: rows, scores and summary equal REST's: ${seen.join("; ")}; screenshot ${shot}`;
 }
 
 const METRICS_WINDOW = { startTs: "2025-12-02T00:00:00Z", endTs: "2026-01-01T00:00:00Z", datasource: "modelMetrics", type: "timeseries", groupBy: ["modelName"] };

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using InferenceGrpc.Cli.Output;
 using InferenceGrpc.Contracts.V1;
 using Spectre.Console;
 
@@ -41,7 +41,7 @@ internal static class KeysCommand
 
             foreach (var key in reply.ApiKeys)
             {
-                table.AddRow(key.Id, RoleName(key.Role), Markup.Escape(key.Name), Time(key.CreateTime), Time(key.RevokeTime));
+                table.AddRow(key.Id, RoleName(key.Role), Markup.Escape(key.Name), TimeText.Of(key.CreateTime), TimeText.Of(key.RevokeTime));
             }
 
             console.OutputConsole().Write(table);
@@ -71,7 +71,4 @@ internal static class KeysCommand
     private static string RoleName(ApiKeyRole role) => role.ToString().ToLowerInvariant();
 
     private static string Describe(ApiKey key) => $"{RoleName(key.Role)} key {key.Id} for project '{key.Project}'";
-
-    private static string Time(Google.Protobuf.WellKnownTypes.Timestamp? time) =>
-        time?.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
 }

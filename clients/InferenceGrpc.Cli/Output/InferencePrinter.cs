@@ -50,7 +50,7 @@ internal sealed class InferencePrinter(CliConsole console, OutputFormat format)
             var inference = stored.Inference;
             table.AddRow(
                 Markup.Escape(inference.Id),
-                inference.CreateTime?.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                TimeText.Of(inference.CreateTime),
                 Markup.Escape(inference.FunctionName),
                 Markup.Escape(inference.VariantName),
                 Markup.Escape(inference.ModelName),

@@ -9,14 +9,15 @@ using Microsoft.Extensions.Options;
 namespace InferenceGrpc.Api.Queries;
 
 /// <summary>
-/// inference.v1.InferenceQueryService: TensorZero's get and list, and a stream of every matching
-/// page. Newest-first streams page by keyset (the last id), so each page costs the same however
-/// deep the stream is; other orders page by offset.
+/// inference.v1.InferenceQueryService: TensorZero's get and list, a stream of every matching
+/// page, and one inference's feedback. Newest-first streams page by keyset (the last id), so
+/// each page costs the same however deep the stream is; other orders page by offset.
 /// </summary>
-public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryFactory factory, PageTokenCodec tokens, IOptions<QueryLimits> limits)
+public sealed class InferenceQueryService(IInferenceStore store, IFeedbackReader feedback, InferenceQueryFactory factory, PageTokenCodec tokens, IOptions<QueryLimits> limits)
 {
     private const int DefaultLimit = 20;
     private const int DefaultStreamPageSize = 100;
+    private const uint DefaultFeedbackLimit = 100;
 
     public async Task<GetInferencesResponse> GetInferences(GetInferencesRequest request, ServerCallContext context)
     {
@@ -97,6 +98,33 @@ public sealed class InferenceQueryService(IInferenceStore store, InferenceQueryF
 
             query = Advance(query, page);
         }
+    }
+
+    /// <summary>
+    /// The inference's own feedback and, in a list of its own, its episode's: each newest first
+    /// and cut to the limit. The inference is looked up first, so an id of another project (or
+    /// none) is NOT_FOUND rather than an empty answer.
+    /// </summary>
+    public async Task<GetInferenceFeedbackResponse> GetInferenceFeedback(GetInferenceFeedbackRequest request, ServerCallContext context)
+    {
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Read);
+        var id = InferenceQueryFactory.ParseId("inference_id", request.InferenceId);
+        var limit = request.HasLimit ? request.Limit : DefaultFeedbackLimit;
+        if (limit > limits.Value.MaxPageSize)
+        {
+            throw QueryErrors.Invalid("limit", $"limit: must be between 0 and {limits.Value.MaxPageSize}, got {limit}");
+        }
+
+        var found = await store.GetInferencesAsync(tenant, [id], Storage.Query.OutputSource.None, context.CancellationToken);
+        var inference = found.Count == 1 ? found[0].Inference : throw QueryErrors.UnknownInference(request.InferenceId);
+        var response = new GetInferenceFeedbackResponse { EpisodeId = inference.EpisodeId };
+        response.InferenceFeedback.AddRange(await feedback.ReadByTargetAsync(tenant, id, (int)limit, context.CancellationToken));
+        if (inference.EpisodeId.Length > 0)
+        {
+            response.EpisodeFeedback.AddRange(await feedback.ReadByTargetAsync(tenant, Guid.Parse(inference.EpisodeId), (int)limit, context.CancellationToken));
+        }
+
+        return response;
     }
 
     /// <summary>The token for the page after this one; empty when this page was not full.</summary>

@@ -35,6 +35,9 @@ internal static class QueryErrors
     public static RpcException UnknownFunction(string function) =>
         new(StatusCode.NotFound, $"Unknown function: {function}");
 
+    public static RpcException UnknownInference(string id) =>
+        new(StatusCode.NotFound, $"Unknown inference: {id}");
+
     public static RpcException BadUuid(string field, string value) =>
         Invalid(field, $"{field}: UUID parsing failed: '{value}' is not a UUID");
 }

@@ -11,8 +11,9 @@ namespace InferenceGrpc.Api.Weave;
 
 /// <summary>
 /// inference.v1.EvaluationResultService: Weave's eval_results query (api-compat-spec 3.3) over
-/// the evaluation store, and the same rows streamed a page per message. The grouping needs
-/// every trial of the evaluations, so both read them all, group in memory, then send.
+/// the evaluation store, the same rows streamed a page per message, and a project's runs. The
+/// grouping needs every trial of the evaluations, so both read them all, group in memory, then
+/// send; the runs are paged in memory the same way (the store sorts them, a project has few).
 /// </summary>
 public sealed class EvaluationResultService(IEvaluationStore store, IOptions<QueryLimits> limits)
 {
@@ -20,6 +21,7 @@ public sealed class EvaluationResultService(IEvaluationStore store, IOptions<Que
     public const string UnresolvedRefsWarning = "Failed to resolve dataset row refs; raw_data_row may contain refs";
 
     private const int DefaultStreamPageSize = 100;
+    private const int DefaultRunsPageSize = 50;
 
     public async Task<QueryEvalResultsResponse> QueryEvalResults(QueryEvalResultsRequest request, ServerCallContext context)
     {
@@ -52,6 +54,29 @@ public sealed class EvaluationResultService(IEvaluationStore store, IOptions<Que
             message.Warnings.AddRange(Warnings(pages[i], results.Options));
             await responses.WriteAsync(message, context.CancellationToken);
         }
+    }
+
+    public async Task<ListEvaluationRunsResponse> ListEvaluationRuns(ListEvaluationRunsRequest request, ServerCallContext context)
+    {
+        var tenant = CallerAccess.Authorize(context, request.Project, AccessRole.Read);
+        if (request.PageSize > limits.Value.MaxPageSize)
+        {
+            throw Invalid("page_size", $"page_size: at most {limits.Value.MaxPageSize}, got {request.PageSize}.");
+        }
+
+        var after = EvaluationRunCursor.Read(request.PageToken);
+        var pageSize = request.PageSize == 0 ? DefaultRunsPageSize : (int)request.PageSize;
+        var runs = await store.ListRunsAsync(tenant, context.CancellationToken);
+        // One more than the page says whether a next page exists.
+        var page = runs.SkipWhile(run => after is not null && EvaluationRunOrder.NewestFirst.Compare(run, after) <= 0).Take(pageSize + 1).ToList();
+        var response = new ListEvaluationRunsResponse();
+        response.Runs.AddRange(page.Take(pageSize));
+        if (page.Count > pageSize)
+        {
+            response.NextPageToken = EvaluationRunCursor.After(page[pageSize - 1]);
+        }
+
+        return response;
     }
 
     private async Task<EvalResults> EvaluateAsync(EvalResultsQuery query, ServerCallContext context)

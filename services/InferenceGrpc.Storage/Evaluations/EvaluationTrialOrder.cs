@@ -19,13 +19,6 @@ public sealed class EvaluationTrialOrder : IComparer<EvaluationTrial>
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        var bySeconds = (x.StartTime?.Seconds ?? 0).CompareTo(y.StartTime?.Seconds ?? 0);
-        if (bySeconds != 0)
-        {
-            return bySeconds;
-        }
-
-        var byNanos = (x.StartTime?.Nanos ?? 0).CompareTo(y.StartTime?.Nanos ?? 0);
-        return byNanos != 0 ? byNanos : string.CompareOrdinal(x.Id, y.Id);
+        return StartOrder.Compare(x.StartTime, x.Id, y.StartTime, y.Id);
     }
 }

@@ -1,3 +1,5 @@
+using InferenceGrpc.Contracts.V1;
+
 namespace InferenceGrpc.Storage.Evaluations;
 
 /// <summary>
@@ -13,4 +15,7 @@ public interface IEvaluationStore
     /// is stored, in <see cref="EvaluationTrialOrder"/>.
     /// </summary>
     Task<EvaluationData> ReadAsync(TenantId tenant, IReadOnlyCollection<string> runIds, CancellationToken cancellationToken);
+
+    /// <summary>Every run of the tenant, in <see cref="EvaluationRunOrder"/> (newest first).</summary>
+    Task<IReadOnlyList<EvaluationRun>> ListRunsAsync(TenantId tenant, CancellationToken cancellationToken);
 }

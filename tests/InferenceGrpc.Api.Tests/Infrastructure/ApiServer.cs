@@ -98,6 +98,16 @@ public class ApiServer : IAsyncLifetime
         return new RestReply(response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString());
     }
 
+    /// <summary>GETs a path that must answer 200 and parses its proto3 JSON body.</summary>
+    public async Task<T> GetMessageAsync<T>(string pathAndQuery)
+        where T : IMessage<T>, new()
+    {
+        var reply = await GetPathAsync(pathAndQuery);
+        return reply.Status == HttpStatusCode.OK
+            ? JsonParser.Default.Parse<T>(reply.Body)
+            : throw new InvalidOperationException($"GET {pathAndQuery}: {(int)reply.Status} {reply.Body}");
+    }
+
     /// <summary>POSTs a body (as given, no Content-Type unless asked) and returns status, body and content type.</summary>
     public async Task<RestReply> PostAsync(string path, string body, string? contentType = "application/json")
     {

@@ -11,7 +11,8 @@ namespace InferenceGrpc.Api.Tests.Infrastructure;
 /// The small known data set every test queries, one second apart from 2025-06-01T12:34:56Z:
 /// EX (the spec's 1.7 example), H1..H3 (chat, write_haiku), J1, J2 (json, extract_entities)
 /// and 22 "bulk" inferences, so that there are more than the default page of 20. Metrics:
-/// quality (float), thumbs_up (boolean), episode_score (float, per episode).
+/// quality (float), thumbs_up (boolean), episode_score (float, per episode); H1 also has two
+/// demonstrations and a comment.
 /// </summary>
 internal static class DataSet
 {
@@ -112,6 +113,7 @@ internal static class DataSet
         yield return Feedback(107, H1, null, f => f.Demonstration = Json("""[{"type":"text","text":"A better haiku"}]"""));
         yield return Feedback(108, H2, null, f => f.Demonstration = Value.ForString("Plain demo"));
         yield return Feedback(109, J1, null, f => f.Demonstration = Json("""{"people":["Grace"]}"""));
+        yield return Feedback(110, H1, null, f => f.Comment = "Too many syllables");
     }
 
     private static Inference Chat(string id, string function, string variant, string? episode, string input, string output) => new()

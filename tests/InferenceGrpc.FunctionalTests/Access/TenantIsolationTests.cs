@@ -15,8 +15,8 @@ using static InferenceGrpc.FunctionalTests.Access.KeyedServerFixture;
 namespace InferenceGrpc.FunctionalTests.Access;
 
 /// <summary>
-/// Two projects, "acme/alpha" and "acme/beta", each with inferences, a session, an evaluation
-/// run with a trial and an inference evaluation; every record of beta carries the text
+/// Two projects, "acme/alpha" and "acme/beta", each with inferences, a session, a comment, an
+/// evaluation run with a trial and an inference evaluation; every record of beta carries the text
 /// "BETA-SECRET". With alpha's read key, every REST path of the four APIs (and their streams)
 /// answers without a trace of beta, even when asked for beta's ids by name, and naming beta is
 /// refused; a page token of beta, or a forged one, opens nothing.
@@ -29,6 +29,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     private HttpClient _http = null!;
     private string _alphaRead = "";
     private string _betaRead = "";
+    private string _alphaInferenceId = "";
     private string _betaInferenceId = "";
 
     public async Task InitializeAsync()
@@ -39,7 +40,8 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         _alphaRead = await IssueAsync("acme/alpha", AccessRole.Read);
         _betaRead = await IssueAsync("acme/beta", AccessRole.Read);
         using var grpc = new GrpcChannel(_host.Endpoints.Grpc!);
-        await grpc.UnaryAsync(Write, Records("acme/alpha", "ALPHA-VISIBLE"), WithKey(await IssueAsync("acme/alpha", AccessRole.Write)));
+        var alpha = await grpc.UnaryAsync(Write, Records("acme/alpha", "ALPHA-VISIBLE"), WithKey(await IssueAsync("acme/alpha", AccessRole.Write)));
+        _alphaInferenceId = alpha.Ids[0];
         var beta = await grpc.UnaryAsync(Write, Records("acme/beta", Secret), WithKey(await IssueAsync("acme/beta", AccessRole.Write)));
         _betaInferenceId = beta.Ids[0];
     }
@@ -52,6 +54,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         { "GET", "/inferenceResults?sessionIds=" + Secret + "-session", "" },
         { "GET", "/inferenceResults?evaluationIds=" + Secret + "-eval", "" },
         { "GET", "/inferenceResults:stream?pageSize=1", "" },
+        { "GET", "/v1/evaluation_runs", "" },
         { "POST", "/v2/acme/alpha/eval_results/query", "{\"evaluation_call_ids\": [\"" + Secret + "-run\", \"ALPHA-VISIBLE-run\"], \"include_summary\": true, \"include_raw_data_rows\": true}" },
         { "POST", "/v2/acme/alpha/eval_results/stream", "{\"evaluation_call_ids\": [\"" + Secret + "-run\"], \"include_summary\": true}" },
         { "POST", "/api/svc/v1/llm-gateway/metrics/query", "{\"startTs\": \"2020-01-01T00:00:00Z\", \"endTs\": \"2030-01-01T00:00:00Z\", \"datasource\": \"modelMetrics\", \"type\": \"distribution\", \"groupBy\": [\"modelName\", \"team\"]}" },
@@ -88,9 +91,20 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Alphas_own_feedback_shows_without_a_trace_of_beta()
+    {
+        var (status, text) = await SendAsync("GET", $"/v1/inferences/{_alphaInferenceId}/feedback", "", _alphaRead);
+
+        Assert.True(status == HttpStatusCode.OK, $"{status}: {text}");
+        Assert.Contains("ALPHA-VISIBLE comment", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Betas_ids_asked_for_by_name_are_not_found_for_alpha()
     {
         var (tensorZero, tzBody) = await SendAsync("POST", "/v1/inferences/get_inferences", $"{{\"ids\": [\"{_betaInferenceId}\"]}}", _alphaRead);
+        var (feedback, feedbackBody) = await SendAsync("GET", $"/v1/inferences/{_betaInferenceId}/feedback", "", _alphaRead);
         var (galtea, _) = await SendAsync("GET", "/inferenceResults?ids=" + Secret + "-ir", "", _alphaRead);
         var (function, _) = await SendAsync("POST", "/v1/inferences/list_inferences", "{\"function_name\": \"" + Secret + "_fn\"}", _alphaRead);
 
@@ -98,10 +112,14 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         Assert.Equal("{\"inferences\":[]}", tzBody);
         Assert.Equal(HttpStatusCode.NotFound, galtea);
         Assert.Equal(HttpStatusCode.NotFound, function);
+        Assert.Equal(HttpStatusCode.NotFound, feedback);
+        Assert.DoesNotContain(Secret, feedbackBody, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("POST", "/v1/inferences/list_inferences", "{\"project\": \"acme/beta\"}")]
+    [InlineData("GET", "/v1/inferences/00000000-0000-7000-8000-000000000000/feedback?project=acme/beta", "")]
+    [InlineData("GET", "/v1/evaluation_runs?project=acme/beta", "")]
     [InlineData("POST", "/v2/acme/beta/eval_results/query", "{\"evaluation_call_ids\": [\"BETA-SECRET-run\"]}")]
     public async Task Naming_beta_with_alphas_key_is_forbidden(string method, string path, string body)
     {
@@ -150,7 +168,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     private async Task<string> IssueAsync(string project, AccessRole role) =>
         (await _host.Services.GetRequiredService<ApiKeyIssuer>().IssueAsync(TenantId.Parse(project), role, "isolation", CancellationToken.None)).Secret;
 
-    // Two inferences (the first with an external id, a session, a model and teams), an
+    // Two inferences (the first with an external id, a session, a model, teams and a comment), an
     // evaluation run with a scored trial, and an inference evaluation, all marked.
     private static WriteRecordsRequest Records(string project, string marker)
     {
@@ -181,6 +199,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
                     },
                 },
                 new Contracts.V1.Record { InferenceEvaluation = new InferenceEvaluation { Id = marker + "-eval", InferenceId = first.Id, MetricId = marker + "-metric", Score = 1, CreateTime = now } },
+                new Contracts.V1.Record { Feedback = new Feedback { TargetId = first.Id, Comment = marker + " comment" } },
             },
         };
     }

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.FunctionalTests.Conformance;
 using InferenceGrpc.FunctionalTests.Infrastructure;
 using InferenceGrpc.SampleData;
 using InferenceGrpc.Testing;
+using Record = InferenceGrpc.Contracts.V1.Record;
 
 namespace InferenceGrpc.FunctionalTests.Browser;
 
@@ -14,7 +16,8 @@ namespace InferenceGrpc.FunctionalTests.Browser;
 /// page talks to the same program that ships; the seed is deterministic, so the cases can rely on
 /// its functions, tags and metrics. The same sample data also goes into project "explorer/sample":
 /// Weave's eval_results query names its project as entity/project, so the explorer's comparison
-/// view needs an entity/project tenant (the fixture passes it and two runs' ids to explorer.mjs).
+/// view needs an entity/project tenant (the fixture passes it and two runs' ids to explorer.mjs),
+/// and the detail view's feedback case the ids of inferences with known feedback.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -39,7 +42,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // The conformance peers' flags for run.mjs; it needs only --http (gRPC-Web on HTTP/1.1).
         _results = new(() => RunDriverAsync("run.mjs", "--grpc", Server.Grpc.Authority, "--protos", RepositoryPaths.Protos));
-        _explorerResults = new(() => RunDriverAsync("explorer.mjs", "--eval-project", EvaluationProject, "--eval-runs", string.Join(',', ComparedRunIds())));
+        _explorerResults = new(() =>
+        {
+            var seeded = SeededRecords();
+            return RunDriverAsync("explorer.mjs", "--eval-project", EvaluationProject, "--eval-runs", string.Join(',', ComparedRunIds(seeded)), "--feedback-inferences", string.Join(',', FeedbackInferenceIds(seeded)));
+        });
     }
 
     private ServerProcess Server => _server ?? throw new InvalidOperationException("The service has not started.");
@@ -69,17 +76,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.Delete(_explorerDirectory, recursive: true);
     }
 
-    /// <summary>
-    /// Two evaluation runs of the seeded data on the same evaluation (so they share dataset rows),
-    /// found by generating the same deterministic sample data the seed command loads.
-    /// </summary>
-    private static IEnumerable<string> ComparedRunIds()
+    /// <summary>The same deterministic sample data the seed command loads.</summary>
+    private static List<Record> SeededRecords() =>
+        new SampleDataGenerator(new SampleDataOptions { InferenceCount = SeededInferences, Seed = SampleSeed }).GenerateRecords().ToList();
+
+    /// <summary>Two evaluation runs of the seeded data on the same evaluation (so they share dataset rows).</summary>
+    private static IEnumerable<string> ComparedRunIds(List<Record> seeded)
     {
-        var runs = new SampleDataGenerator(new SampleDataOptions { InferenceCount = SeededInferences, Seed = SampleSeed })
-            .GenerateRecords()
-            .Where(record => record.KindCase == InferenceGrpc.Contracts.V1.Record.KindOneofCase.EvaluationRun)
+        var runs = seeded
+            .Where(record => record.KindCase == Record.KindOneofCase.EvaluationRun)
             .Select(record => record.EvaluationRun);
         return runs.GroupBy(run => run.EvaluationRef).First(group => group.Count() >= 2).Take(2).Select(run => run.Id);
+    }
+
+    /// <summary>
+    /// Two seeded inferences with a comment: the first with metric values of its own, the first
+    /// whose episode has metric values (so the page marks them episode-level).
+    /// </summary>
+    private static IEnumerable<string> FeedbackInferenceIds(List<Record> seeded)
+    {
+        var feedback = seeded.Where(record => record.KindCase == Record.KindOneofCase.Feedback).ToLookup(record => record.Feedback.TargetId, record => record.Feedback);
+        bool HasMetric(string target) => feedback[target].Any(f => f.MetricName.Length > 0);
+        var commented = seeded
+            .Where(record => record.KindCase == Record.KindOneofCase.Inference)
+            .Select(record => record.Inference)
+            .Where(inference => feedback[inference.Id].Any(f => f.ValueCase == Feedback.ValueOneofCase.Comment))
+            .ToList();
+        return [commented.First(inference => HasMetric(inference.Id)).Id, commented.First(inference => HasMetric(inference.EpisodeId)).Id];
     }
 
     private async Task SeedAsync(string project)

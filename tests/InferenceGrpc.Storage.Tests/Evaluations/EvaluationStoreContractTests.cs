@@ -94,6 +94,23 @@ public abstract class EvaluationStoreContractTests
         Assert.Equal(["z", "a"], read.Scores["alpha"].StructValue.Fields.Keys);
     }
 
+    [Fact]
+    public async Task ListRuns_EveryRunOfTheTenant_NewestStartFirstAtFullPrecisionTiesByLargerIdUnstartedLast()
+    {
+        var unstarted = Run("run-unstarted");
+        unstarted.StartTime = null;
+        await WriteAsync(
+            RunAt("run-a", Start).AsRecord(), RunAt("run-c", Start.AddTicks(10)).AsRecord(), RunAt("run-b", Start.AddTicks(10)).AsRecord(),
+            unstarted.AsRecord(), RunAt("run-d", Start.AddSeconds(-1)).AsRecord(), Trial("t-1", "run-a", Start).AsRecord());
+        var other = TenantId.Parse("other/" + _tenant.Value.Split('/')[1]);
+
+        var runs = await Evaluations.ListRunsAsync(_tenant, default);
+
+        Assert.Equal(["run-c", "run-b", "run-a", "run-d", "run-unstarted"], runs.Select(r => r.Id));
+        Assert.Equal(RunAt("run-a", Start), runs[2]);
+        Assert.Empty(await Evaluations.ListRunsAsync(other, default));
+    }
+
     private Task WriteAsync(params Record[] records) =>
         Store.WriteAsync(_tenant, RecordValidator.Validate(records, new Dictionary<string, MetricDefinition>(), Start), default);
 
@@ -106,6 +123,13 @@ public abstract class EvaluationStoreContractTests
         TraceId = "trace-" + id,
         StartTime = Timestamp.FromDateTimeOffset(Start.AddMinutes(-1)),
     };
+
+    private static EvaluationRun RunAt(string id, DateTimeOffset start)
+    {
+        var run = Run(id);
+        run.StartTime = Timestamp.FromDateTimeOffset(start);
+        return run;
+    }
 
     private static EvaluationTrial Trial(string id, string runId, DateTimeOffset? start) => new()
     {

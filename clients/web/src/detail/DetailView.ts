@@ -1,6 +1,6 @@
-// One inference on its own page: what it was, what went in, what came out, its tags, and its
+// One inference on its own page: what it was, what went in, what came out, its tags, its
 // demonstration when it has one (asked for with OUTPUT_SOURCE_DEMONSTRATION, which returns only
-// inferences that have one). Metric feedback is not served by any query RPC yet.
+// inferences that have one), and its feedback and its episode's (GetInferenceFeedback).
 import { toJson, type JsonValue } from "@bufbuild/protobuf";
 import { ValueSchema, type Value } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError } from "@connectrpc/connect";
@@ -9,8 +9,9 @@ import { h, type Child } from "../dom";
 import type { ErrorBanner } from "../ErrorBanner";
 import { formatMs, formatTime, formatTokens, formatUsd } from "../format";
 import { FunctionType, InferenceStatus, type Inference } from "../gen/inference/v1/inference_pb";
-import { OutputSource } from "../gen/inference/v1/inference_query_service_pb";
+import { OutputSource, type GetInferenceFeedbackResponse } from "../gen/inference/v1/inference_query_service_pb";
 import { inputView, jsonBlock, outputView } from "./contentViews";
+import { FEEDBACK_LIMIT, feedbackView } from "./feedbackView";
 
 const json = (value: Value | undefined): JsonValue | undefined => (value ? toJson(ValueSchema, value) : undefined);
 
@@ -83,14 +84,17 @@ export class DetailView {
       if (!found?.inference) {
         throw new ConnectError(`No inference has the id ${id}.`, Code.NotFound);
       }
-      this.render(found.inference, json(found.output), json(demonstrated.inferences[0]?.output));
+      // After the inference is known to exist, so an unknown or malformed id reads as
+      // get_inferences reports it, whichever call would have answered first.
+      const feedback = await this.client.getInferenceFeedback({ inferenceId: id, limit: FEEDBACK_LIMIT });
+      this.render(found.inference, json(found.output), json(demonstrated.inferences[0]?.output), feedback);
     } catch (error) {
       this.errors.show(error);
       this.element.replaceChildren(h("p", { class: "muted" }, h("a", { href: "/", "data-link": true }, "Back to the list")));
     }
   }
 
-  private render(inference: Inference, output: JsonValue | undefined, demonstration: JsonValue | undefined): void {
+  private render(inference: Inference, output: JsonValue | undefined, demonstration: JsonValue | undefined, feedback: GetInferenceFeedbackResponse): void {
     const input = json(inference.input);
     this.element.replaceChildren(
       h("p", {}, h("a", { href: "/", "data-link": true }, "← All inferences")),
@@ -100,6 +104,7 @@ export class DetailView {
       section("Input", input === undefined ? h("p", { class: "muted" }, "No input stored.") : inputView(input)),
       section("Output", output === undefined ? h("p", { class: "muted" }, "No output stored.") : outputView(output)),
       demonstration === undefined ? "" : section("Demonstration", outputView(demonstration)),
+      section("Feedback", ...feedbackView(feedback)),
       ...extras(inference));
   }
 }

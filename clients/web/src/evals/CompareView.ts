@@ -1,12 +1,13 @@
 // The evaluation comparison at /compare: Weave's eval_results query
-// (EvaluationResultService.QueryEvalResults) for the evaluation runs a person pastes, a page of
-// dataset rows at a time. No RPC lists evaluation runs, so their ids are pasted (README).
+// (EvaluationResultService.QueryEvalResults) for the evaluation runs a person picks from the
+// project's list (RunPicker) or pastes, a page of dataset rows at a time.
 import type { EvalClient } from "../api";
 import { button, field, h } from "../dom";
 import type { ErrorBanner } from "../ErrorBanner";
 import { formatCount } from "../format";
 import { InputError } from "../InputError";
 import { rowsTable, summaryTable } from "./compareTables";
+import { RunPicker } from "./RunPicker";
 
 export class CompareView {
   private readonly entity = h("input", { type: "text", placeholder: "entity" });
@@ -19,23 +20,36 @@ export class CompareView {
   private readonly next = button("Next", () => void this.load(this.offset + this.pageSize()), { disabled: true });
   private readonly output = h("div", { class: "compare-output" });
   private offset = 0;
-  readonly element = h("div", { class: "compare-page" },
-    h("h1", {}, "Compare evaluations"),
-    h("form", { class: "selection" },
-      h("div", { class: "fields" },
-        field("Entity", this.entity), field("Project", this.project), field("Evaluation run ids", this.ids),
-        field("Rows per page", this.limit), field("Only rows every evaluation has", this.intersection)),
-      h("div", { class: "actions" }, button("Compare", () => void this.load(0), { class: "primary" }))),
-    h("section", { "aria-label": "Comparison" }, h("div", { class: "results-bar" }, this.status, this.previous, this.next), this.output));
+  readonly element: HTMLElement;
 
-  constructor(private readonly client: EvalClient, private readonly errors: ErrorBanner) {}
+  constructor(private readonly client: EvalClient, private readonly errors: ErrorBanner) {
+    const picker = new RunPicker(client, errors, () => this.tenant(), (ids) => (this.ids.value = ids.join("\n")));
+    this.element = h("div", { class: "compare-page" },
+      h("h1", {}, "Compare evaluations"),
+      h("form", { class: "selection" },
+        h("div", { class: "fields" },
+          field("Entity", this.entity), field("Project", this.project), field("Evaluation run ids", this.ids),
+          field("Rows per page", this.limit), field("Only rows every evaluation has", this.intersection)),
+        picker.element,
+        h("div", { class: "actions" }, button("Compare", () => void this.load(0), { class: "primary" }))),
+      h("section", { "aria-label": "Comparison" }, h("div", { class: "results-bar" }, this.status, this.previous, this.next), this.output));
+  }
+
+  /** Weave's entity and project as the tenant "entity/project". */
+  private tenant(): string {
+    const [entity, project] = [this.entity.value.trim(), this.project.value.trim()];
+    if (!entity || !project) {
+      throw new InputError("Entity and Project", "give both to list their evaluation runs");
+    }
+    return `${entity}/${project}`;
+  }
 
   private pageSize = (): number => Math.max(1, Number(this.limit.value) || 20);
 
   private runIds(): string[] {
     const ids = [...new Set(this.ids.value.split(/[\s,]+/).filter(Boolean))];
     if (ids.length < 2) {
-      throw new InputError("Evaluation run ids", "paste at least two to compare");
+      throw new InputError("Evaluation run ids", "pick or paste at least two to compare");
     }
     return ids;
   }
