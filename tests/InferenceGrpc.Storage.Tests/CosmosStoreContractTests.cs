@@ -9,4 +9,6 @@ namespace InferenceGrpc.Storage.Tests;
 public sealed class CosmosStoreContractTests(CosmosServerFixture fixture) : StoreContractTests, IClassFixture<CosmosServerFixture>
 {
     protected override IInferenceStore Store => fixture.Store;
+
+    protected override string ScanWorkInstrument => "inferencegrpc.cosmos.retrieved_documents";
 }

@@ -64,6 +64,7 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         Assert.True(after.GetValueOrDefault(invalid) - before.GetValueOrDefault(invalid) >= 1, text);
         Assert.Contains("# TYPE rpc_server_duration_seconds histogram", text, StringComparison.Ordinal);
         Assert.Contains("inferencegrpc_store_rows_total{operation=\"query_inferences\"}", text, StringComparison.Ordinal);
+        Assert.Contains("inferencegrpc_sqlite_vm_steps_total{operation=\"query_inferences\"}", text, StringComparison.Ordinal);
         Assert.Contains("inferencegrpc_store_duration_seconds_bucket{operation=\"query_inferences\",le=\"+Inf\"}", text, StringComparison.Ordinal);
     }
 
