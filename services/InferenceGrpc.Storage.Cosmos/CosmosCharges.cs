@@ -1,12 +1,13 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Azure.Cosmos;
 
 namespace InferenceGrpc.Storage.Cosmos;
 
 /// <summary>
-/// What Cosmos DB reports it did, on the "InferenceGrpc.Storage" meter: request units (what it
-/// bills) per response status, so throttling (429) and its cost show next to the store's timings,
-/// and the documents its query engine retrieved per store operation.
+/// What Cosmos DB reports it did, on the "InferenceGrpc.Storage" meter, per store operation:
+/// request units (what it bills) per response status, so throttling (429) and its cost show next
+/// to the store's timings, and the documents its query engine retrieved.
 /// </summary>
 internal static class CosmosCharges
 {
@@ -16,7 +17,7 @@ internal static class CosmosCharges
         "inferencegrpc.cosmos.retrieved_documents", "{document}", "Documents Cosmos DB loaded to answer queries (its retrievedDocumentCount), whether or not they matched.");
 
     public static void Record(ResponseMessage response) =>
-        RequestUnits.Add(response.Headers.RequestCharge, new KeyValuePair<string, object?>("status", (int)response.StatusCode));
+        RequestUnits.Add(response.Headers.RequestCharge, new TagList { { "status", (int)response.StatusCode }, StoreOperation.Tag });
 
     /// <summary>
     /// The server-side query metrics of one page (the SDK asks for them on every query and parses

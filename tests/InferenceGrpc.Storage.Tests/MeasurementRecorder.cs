@@ -9,7 +9,8 @@ namespace InferenceGrpc.Storage.Tests;
 internal sealed class MeasurementRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private long _total;
+    private double _total;
+    private readonly Lock _gate = new();
 
     public MeasurementRecorder(string instrumentName, string operation)
     {
@@ -20,20 +21,35 @@ internal sealed class MeasurementRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            foreach (var (key, tagValue) in tags)
-            {
-                if (key == "operation" && (string?)tagValue == operation)
-                {
-                    Interlocked.Add(ref _total, value);
-                }
-            }
-        });
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) => Add(value, tags, operation));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, _) => Add(value, tags, operation));
         _listener.Start();
     }
 
-    public long Total => Interlocked.Read(ref _total);
+    public double Total
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _total;
+            }
+        }
+    }
 
     public void Dispose() => _listener.Dispose();
+
+    private void Add(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, string operation)
+    {
+        foreach (var (key, tagValue) in tags)
+        {
+            if (key == "operation" && (string?)tagValue == operation)
+            {
+                lock (_gate)
+                {
+                    _total += value;
+                }
+            }
+        }
+    }
 }
