@@ -9,9 +9,9 @@ public static class StoreOperation
 {
     private static readonly AsyncLocal<string?> Current = new();
 
-    /// <summary>The <c>operation</c> tag: "other" outside a measured operation (the key, evaluation and metrics facets).</summary>
+    /// <summary>The <c>operation</c> tag: "other" outside a named operation (the key and evaluation facets).</summary>
     public static KeyValuePair<string, object?> Tag => new("operation", Current.Value ?? "other");
 
     /// <summary>Names the operation for the rest of the calling async method and what it awaits.</summary>
-    internal static void Enter(string operation) => Current.Value = operation;
+    public static void Enter(string operation) => Current.Value = operation;
 }

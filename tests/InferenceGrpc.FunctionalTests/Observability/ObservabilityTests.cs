@@ -69,6 +69,20 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_metrics_query_reports_its_store_work_under_its_own_operation()
+    {
+        using var content = new StringContent(
+            "{\"startTs\": \"2026-01-01T00:00:00Z\", \"endTs\": \"2026-01-02T00:00:00Z\", \"datasource\": \"modelMetrics\", \"type\": \"distribution\", \"aggregations\": [{\"type\": \"count\", \"column\": \"latencyMs\"}]}",
+            Encoding.UTF8,
+            "application/json");
+
+        using var response = await _http.PostAsync("/api/svc/v1/llm-gateway/metrics/query", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("inferencegrpc_sqlite_vm_steps_total{operation=\"query_metrics\"}", await ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_browser_asking_for_metrics_gets_metrics_not_the_explorer()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
