@@ -37,8 +37,8 @@ internal static class SqliteVmSteps
         Steps.Add(steps, StoreOperation.Tag);
     }
 
-    // Straight to the bundled library: SQLitePCLRaw's own sqlite3_next_stmt needs statement
-    // tracking switched on for every statement the process prepares.
+    // Straight to the bundled library: SQLitePCLRaw's own sqlite3_next_stmt only sees statements
+    // it tracks per connection (enable_sqlite3_next_stmt, a dictionary entry per prepare).
     [DllImport("e_sqlite3", EntryPoint = "sqlite3_next_stmt")]
     private static extern nint NextStatement(nint database, nint statement);
 

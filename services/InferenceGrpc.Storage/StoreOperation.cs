@@ -1,8 +1,8 @@
 namespace InferenceGrpc.Storage;
 
 /// <summary>
-/// The store operation running on this async flow, set by <see cref="MeasuredInferenceStore"/>,
-/// so what a backend measures itself (documents Cosmos DB retrieved, SQLite VM steps) carries the
+/// The store operation running on this async flow, set by <see cref="MeasuredInferenceStore"/>
+/// and the metrics stores, so what a backend measures itself (documents Cosmos DB retrieved, SQLite VM steps) carries the
 /// same <c>operation</c> tag as the store's timings.
 /// </summary>
 public static class StoreOperation
