@@ -13,8 +13,6 @@ namespace InferenceGrpc.FunctionalTests.Faults;
 public sealed class CancelledStreamTests : IAsyncLifetime
 {
     private const int Rows = 600;
-    private const string StoreQueries = "inferencegrpc_store_duration_seconds_count{operation=\"query_inferences\"}";
-    private const string CancelledStreams = "rpc_server_calls_total{rpc_grpc_status_code=\"Cancelled\",rpc_method=\"/inference.v1.InferenceQueryService/StreamInferences\",rpc_protocol=\"Grpc\"}";
     private static readonly Method<WriteRecordsRequest, WriteRecordsResponse> Write = new(IngestionServiceReflection.Descriptor.Services[0], "WriteRecords");
     private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> Stream = new(InferenceQueryServiceReflection.Descriptor.Services[0], "StreamInferences");
     private readonly string _directory = Directory.CreateTempSubdirectory("inferencegrpc-cancel-").FullName;
@@ -33,7 +31,7 @@ public sealed class CancelledStreamTests : IAsyncLifetime
     public async Task Cancelling_a_stream_stops_its_store_queries()
     {
         using var http = new HttpClient { BaseAddress = _server.Http };
-        var before = MetricsScrape.Value(await http.GetStringAsync("/metrics"), StoreQueries);
+        var before = MetricsScrape.Value(await http.GetStringAsync("/metrics"), MetricsScrape.StoreQueries);
         using var channel = new GrpcChannel(_server.Grpc);
         using var cancel = new CancellationTokenSource();
         await using (var call = channel.ServerStreaming(Stream, new StreamInferencesRequest { PageSize = 1 }, new CallOptions { CancellationToken = cancel.Token }))
@@ -53,9 +51,9 @@ public sealed class CancelledStreamTests : IAsyncLifetime
         {
             metrics = await http.GetStringAsync("/metrics");
         }
-        while (MetricsScrape.Value(metrics, CancelledStreams) < 1);
-        var queries = MetricsScrape.Value(metrics, StoreQueries) - before;
-        var later = MetricsScrape.Value(await http.GetStringAsync("/metrics"), StoreQueries) - before;
+        while (MetricsScrape.Value(metrics, MetricsScrape.CancelledStreams("Grpc")) < 1);
+        var queries = MetricsScrape.Value(metrics, MetricsScrape.StoreQueries) - before;
+        var later = MetricsScrape.Value(await http.GetStringAsync("/metrics"), MetricsScrape.StoreQueries) - before;
 
         // The server runs ahead of the reader by what HTTP/2 flow control lets it buffer (64 KiB,
         // about 80 one-row pages here), then waits; once cancelled it queries no more.

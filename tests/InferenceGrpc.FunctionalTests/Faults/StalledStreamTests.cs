@@ -20,7 +20,6 @@ public sealed class StalledStreamTests : IAsyncLifetime
 {
     private const int Rows = 128;
     private const string StreamPath = "/inference.v1.InferenceQueryService/StreamInferences";
-    private const string StoreQueries = "inferencegrpc_store_duration_seconds_count{operation=\"query_inferences\"}";
     private static readonly Method<WriteRecordsRequest, WriteRecordsResponse> Write = new(IngestionServiceReflection.Descriptor.Services[0], "WriteRecords");
     private static readonly Method<StreamInferencesRequest, StreamInferencesResponse> Stream = new(InferenceQueryServiceReflection.Descriptor.Services[0], "StreamInferences");
 
@@ -51,7 +50,7 @@ public sealed class StalledStreamTests : IAsyncLifetime
     public async Task A_client_that_grants_no_flow_control_window_has_its_stream_reset_and_the_store_reads_stop()
     {
         using var patience = new CancellationTokenSource(Patience);
-        var before = await ScrapeAsync(StoreQueries);
+        var before = await ScrapeAsync(MetricsScrape.StoreQueries);
         var stalledBefore = await ScrapeAsync(Stalled("Grpc"));
         await using var client = await RawHttp2Connection.ConnectAsync(_server.Grpc, initialWindowSize: 0, patience.Token);
 
@@ -67,7 +66,7 @@ public sealed class StalledStreamTests : IAsyncLifetime
     public async Task A_grpc_web_client_on_http1_that_stops_reading_loses_its_connection_and_the_store_reads_stop()
     {
         using var patience = new CancellationTokenSource(Patience);
-        var before = await ScrapeAsync(StoreQueries);
+        var before = await ScrapeAsync(MetricsScrape.StoreQueries);
         var stalledBefore = await ScrapeAsync(Stalled("GrpcWeb"));
 
         // A small receive buffer, set before connecting, so the socket takes little and the
@@ -121,19 +120,17 @@ public sealed class StalledStreamTests : IAsyncLifetime
 
     private static string Stalled(string protocol) => $"rpc_server_stalled_streams_total{{rpc_method=\"{StreamPath}\",rpc_protocol=\"{protocol}\"}}";
 
-    private static string Cancelled(string protocol) => $"rpc_server_calls_total{{rpc_grpc_status_code=\"Cancelled\",rpc_method=\"{StreamPath}\",rpc_protocol=\"{protocol}\"}}";
-
     /// <summary>Waits for the server to have ended the call, then checks that no store read came after.</summary>
     private async Task AssertStoreReadsStoppedAsync(string protocol, double queriesBefore, int maxQueries, CancellationToken cancellationToken)
     {
-        while (await ScrapeAsync(Cancelled(protocol)) < 1)
+        while (await ScrapeAsync(MetricsScrape.CancelledStreams(protocol)) < 1)
         {
             await Task.Delay(50, cancellationToken);
         }
 
-        var queries = await ScrapeAsync(StoreQueries) - queriesBefore;
+        var queries = await ScrapeAsync(MetricsScrape.StoreQueries) - queriesBefore;
         Assert.InRange(queries, 1, maxQueries);
-        Assert.Equal(queries, await ScrapeAsync(StoreQueries) - queriesBefore);
+        Assert.Equal(queries, await ScrapeAsync(MetricsScrape.StoreQueries) - queriesBefore);
     }
 
     private (string, string)[] Headers() =>
