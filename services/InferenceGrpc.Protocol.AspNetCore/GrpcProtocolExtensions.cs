@@ -30,6 +30,7 @@ public static class GrpcProtocolExtensions
         services.TryAddSingleton<HttpRouteTable>();
         services.TryAddSingleton(sp => new OpenApiDocumentProvider(sp.GetRequiredService<HttpRouteTable>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GrpcServerOptions>>()));
         services.TryAddSingleton<ServerCallPipeline>();
+        services.TryAddSingleton<StalledStreamGuard>();
         services.TryAddSingleton<GrpcRequestHandler>();
         services.TryAddSingleton<JsonRequestHandler>();
         services.TryAddSingleton<HealthStatusRegistry>();

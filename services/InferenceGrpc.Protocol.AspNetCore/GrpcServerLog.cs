@@ -26,6 +26,9 @@ internal static partial class GrpcServerLog
     [LoggerMessage(EventId = 7, EventName = "CallRefused", Level = LogLevel.Information, Message = "Call '{Method}' was refused with {Code} before it ran.")]
     public static partial void CallRefused(ILogger logger, string method, StatusCode code);
 
+    [LoggerMessage(EventId = 9, EventName = "StreamWriteStalled", Level = LogLevel.Warning, Message = "Call '{Method}' over {Protocol}: the client took no response message for {TimeoutSeconds} s; the stream was reset.")]
+    public static partial void StreamWriteStalled(ILogger logger, string method, CallProtocol protocol, double timeoutSeconds);
+
     [LoggerMessage(EventId = 8, EventName = "CallCompleted", Level = LogLevel.Information, Message = "Call '{Method}' over {Protocol} ended {Code} in {ElapsedMs:0.###} ms (request {RequestId}, trace {TraceId}).")]
     public static partial void CallCompleted(ILogger logger, string method, CallProtocol protocol, StatusCode code, double elapsedMs, string requestId, string traceId);
 }

@@ -36,6 +36,14 @@ public sealed class GrpcServerOptions
     public TimeSpan? DefaultStreamingDeadline { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// The longest one message of a response stream may wait for the client to take it (an HTTP/2
+    /// client granting no flow-control window, an HTTP/1.1 client not reading) once the server's
+    /// per-stream buffer is full. Then the stream is reset and the method's cancellation token
+    /// fires, so a stalled client holds no store read or memory. Defaults to 30 seconds; null for none.
+    /// </summary>
+    public TimeSpan? StreamWriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// When true, the message of an unexpected exception is sent to the client. Defaults to false
     /// so internals never leak; the exception is always logged.
     /// </summary>

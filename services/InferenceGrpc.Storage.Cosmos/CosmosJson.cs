@@ -72,6 +72,7 @@ internal static class CosmosJson
         {
             using var response = await iterator.ReadNextAsync(cancellationToken);
             EnsureSuccess(response);
+            CosmosCharges.RecordQueryPage(response);
             var page = await JsonNode.ParseAsync(response.Content, cancellationToken: cancellationToken);
             foreach (var item in page!["Documents"]!.AsArray())
             {

@@ -15,6 +15,7 @@ public sealed class CosmosMetricsStore(CosmosInferenceStore store) : IMetricsSto
 {
     public async Task<IReadOnlyList<MetricsRow>> QueryMetricsAsync(TenantId tenant, MetricsQuery query, CancellationToken cancellationToken)
     {
+        StoreOperation.Enter("query_metrics");
         var containers = await store.ContainersAsync();
         var compiler = new CosmosMetricsCompiler(tenant.Value, query);
         async Task<List<JsonNode>> Run(QueryDefinition definition)

@@ -68,6 +68,7 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
         var connection = lease.Connection;
             using var command = Command(connection, count);
             total = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            SqliteVmSteps.Record(connection);
         }
 
         return new InferencePage(items, total);
@@ -86,6 +87,7 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
             metrics[metric.Name] = metric;
         }
 
+        SqliteVmSteps.Record(connection);
         return metrics;
     }
 
@@ -97,7 +99,9 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
             "SELECT EXISTS (SELECT 1 FROM inferences WHERE tenant = @p0 AND function_name = @p1)",
             [KeyValuePair.Create("@p0", (object)tenant.Value), KeyValuePair.Create("@p1", (object)functionName)],
             false));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        var exists = (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        SqliteVmSteps.Record(connection);
+        return exists;
     }
 
     public async Task CheckHealthAsync(CancellationToken cancellationToken)
@@ -128,6 +132,8 @@ public sealed class SqliteInferenceStore : IInferenceStore, IDisposable
             var demonstration = reader.IsDBNull(1) ? null : SqliteValues.ParseJson(reader.GetString(1));
             results.Add(new InferenceResult(inference, demonstration));
         }
+
+        SqliteVmSteps.Record(connection);
 
         if (query.ReverseResults)
         {

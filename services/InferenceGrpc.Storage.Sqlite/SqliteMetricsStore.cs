@@ -11,6 +11,7 @@ public sealed class SqliteMetricsStore(SqliteInferenceStore store) : IMetricsSto
 {
     public async Task<IReadOnlyList<MetricsRow>> QueryMetricsAsync(TenantId tenant, MetricsQuery query, CancellationToken cancellationToken)
     {
+        StoreOperation.Enter("query_metrics");
         var compiled = SqliteMetricsCompiler.Compile(tenant.Value, query);
         using var lease = store.Connections.Open();
         using var command = lease.Connection.CreateCommand();
@@ -56,6 +57,7 @@ public sealed class SqliteMetricsStore(SqliteInferenceStore store) : IMetricsSto
                 Enumerable.Range(totalColumn + 1, query.Aggregations.Count).Select(i => reader.IsDBNull(i) ? (double?)null : reader.GetDouble(i)).ToList()));
         }
 
+        SqliteVmSteps.Record(command.Connection!);
         rows.Sort(MetricsRowOrder.Instance);
         return rows;
     }

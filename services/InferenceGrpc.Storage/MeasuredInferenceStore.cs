@@ -9,7 +9,8 @@ namespace InferenceGrpc.Storage;
 /// <summary>
 /// Measures every store operation on the "InferenceGrpc.Storage" meter: how long it took, how
 /// many rows it returned or wrote, and whether it failed, tagged by operation. Wraps any store,
-/// so both backends report the same figures.
+/// so both backends report the same figures; each backend adds what it did to answer, under the
+/// same tag (<see cref="StoreOperation"/>).
 /// </summary>
 public sealed class MeasuredInferenceStore(IInferenceStore inner) : IInferenceStore
 {
@@ -52,7 +53,8 @@ public sealed class MeasuredInferenceStore(IInferenceStore inner) : IInferenceSt
     private static async Task<T> MeasureAsync<T>(string operation, Func<Task<T>> run, Func<T, int> rows)
     {
         var started = Stopwatch.GetTimestamp();
-        var tag = new KeyValuePair<string, object?>("operation", operation);
+        StoreOperation.Enter(operation);
+        var tag = StoreOperation.Tag;
         try
         {
             var result = await run();

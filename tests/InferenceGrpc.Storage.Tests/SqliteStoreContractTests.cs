@@ -6,6 +6,8 @@ namespace InferenceGrpc.Storage.Tests;
 public sealed class SqliteStoreContractTests(SqliteStoreFixture fixture) : StoreContractTests, IClassFixture<SqliteStoreFixture>
 {
     protected override IInferenceStore Store => fixture.Store;
+
+    protected override string ScanWorkInstrument => "inferencegrpc.sqlite.vm_steps";
 }
 
 public sealed class SqliteStoreFixture : IDisposable

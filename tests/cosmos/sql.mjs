@@ -12,7 +12,9 @@
 //
 // Public API (the modules under sql/ are its parts: lexer and parsers, then compilers):
 //   compile(sql) -> Query            throws QueryError (HTTP 400) on syntax or semantic errors
-//   query.run(docs, { parameters, udf }) -> array of results, fully evaluated
+//   query.run(docs, { parameters, udf, stats }) -> array of results, fully evaluated; when a
+//     stats object is given, stats.documentsExamined is set to the documents the query read
+//     (every document given: there are no indexes)
 //   query.orderBy -> [{ path, desc }] the ORDER BY items (path null unless a document property)
 //   isQueryError(err)
 //   canonical(value) -> text equal for equal values (the DISTINCT and GROUP BY key)
@@ -35,11 +37,12 @@ export function compile(sql) {
   return {
     // ORDER BY items as { path, desc }: path is null when not a plain document property path.
     orderBy: ast.orderBy ? ast.orderBy.map(({ expr, desc }) => ({ path: documentPath(expr, rootAlias), desc })) : [],
-    run(docs, { parameters, udf } = {}) {
+    run(docs, { parameters, udf, stats } = {}) {
       const params = {};
       for (const p of parameters || []) params[p.name] = p.value;
-      const env = { params, udf: udf || {}, now: Date.now() };
+      const env = { params, udf: udf || {}, now: Date.now(), documentsExamined: 0 };
       const results = compiled.evaluateTop(docs, env);
+      if (stats) stats.documentsExamined = env.documentsExamined;
       // SELECT * returns the stored documents, which hold no undefined values.
       return ast.select.kind === "star" ? results : results.map(clean);
     },

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { effectivePartitionKey } from "./epk.mjs";
+import { queryMetricsHeader } from "./launcher/query-metrics.mjs";
 import { compile } from "./sql.mjs";
 
 const docs = [
@@ -103,4 +104,21 @@ test("GROUP BY expressions with JOIN unnesting, as the metrics store queries", (
     [{ k0: "a", h: -1000000, n: 1 }, { k0: "a", h: 100, n: 1 }, { k0: "a", h: 0, n: 1 }],
   );
   assert.deepEqual(run2(`SELECT VALUE c.id FROM c WHERE IS_NUMBER(c.lat) AND ARRAY_CONTAINS(@b, ${bucket})`, { "@b": [0, 100] }), ["2", "3"]);
+});
+
+test("a run reports the documents it examined: every document given, whatever it returns", () => {
+  const stats = {};
+  assert.deepEqual(compile("SELECT TOP 1 VALUE c.id FROM c WHERE c.tenant = 't2' AND EXISTS(SELECT VALUE i FROM i IN c.items)").run(docs, { stats }), ["d"]);
+  assert.equal(stats.documentsExamined, docs.length);
+  compile("SELECT VALUE COUNT(1) FROM c WHERE c.n > 100").run(docs.slice(1), { stats });
+  assert.equal(stats.documentsExamined, docs.length - 1);
+  compile("SELECT VALUE 1").run(docs, { stats });
+  assert.equal(stats.documentsExamined, 0);
+});
+
+test("the query-metrics header carries retrieved and output document counts in the service's format", () => {
+  const header = queryMetricsHeader(600, 3)["x-ms-documentdb-query-metrics"];
+  assert.match(header, /(^|;)retrievedDocumentCount=600;/);
+  assert.match(header, /;outputDocumentCount=3;/);
+  assert.ok(header.split(";").every((pair) => /^[A-Za-z]+=[0-9.]+$/.test(pair)));
 });

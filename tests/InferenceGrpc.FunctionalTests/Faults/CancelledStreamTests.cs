@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using InferenceGrpc.Client;
 using InferenceGrpc.Contracts.V1;
+using InferenceGrpc.FunctionalTests.Infrastructure;
 using InferenceGrpc.Testing;
 
 namespace InferenceGrpc.FunctionalTests.Faults;
@@ -11,7 +10,7 @@ namespace InferenceGrpc.FunctionalTests.Faults;
 /// process, so its /metrics count only this test) ends the call as cancelled after the page
 /// queries flow control allowed, not the 600 a full stream of one-row pages would make.
 /// </summary>
-public sealed partial class CancelledStreamTests : IAsyncLifetime
+public sealed class CancelledStreamTests : IAsyncLifetime
 {
     private const int Rows = 600;
     private static readonly Method<WriteRecordsRequest, WriteRecordsResponse> Write = new(IngestionServiceReflection.Descriptor.Services[0], "WriteRecords");
@@ -32,7 +31,7 @@ public sealed partial class CancelledStreamTests : IAsyncLifetime
     public async Task Cancelling_a_stream_stops_its_store_queries()
     {
         using var http = new HttpClient { BaseAddress = _server.Http };
-        var before = Count(await http.GetStringAsync("/metrics"), StoreQueries());
+        var before = MetricsScrape.Value(await http.GetStringAsync("/metrics"), MetricsScrape.StoreQueries);
         using var channel = new GrpcChannel(_server.Grpc);
         using var cancel = new CancellationTokenSource();
         await using (var call = channel.ServerStreaming(Stream, new StreamInferencesRequest { PageSize = 1 }, new CallOptions { CancellationToken = cancel.Token }))
@@ -52,9 +51,9 @@ public sealed partial class CancelledStreamTests : IAsyncLifetime
         {
             metrics = await http.GetStringAsync("/metrics");
         }
-        while (Count(metrics, CancelledStreams()) < 1);
-        var queries = Count(metrics, StoreQueries()) - before;
-        var later = Count(await http.GetStringAsync("/metrics"), StoreQueries()) - before;
+        while (MetricsScrape.Value(metrics, MetricsScrape.CancelledStreams("Grpc")) < 1);
+        var queries = MetricsScrape.Value(metrics, MetricsScrape.StoreQueries) - before;
+        var later = MetricsScrape.Value(await http.GetStringAsync("/metrics"), MetricsScrape.StoreQueries) - before;
 
         // The server runs ahead of the reader by what HTTP/2 flow control lets it buffer (64 KiB,
         // about 80 one-row pages here), then waits; once cancelled it queries no more.
@@ -67,13 +66,4 @@ public sealed partial class CancelledStreamTests : IAsyncLifetime
         await _server.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
     }
-
-    private static double Count(string metrics, Regex series) =>
-        series.Match(metrics) is { Success: true } match ? double.Parse(match.Groups["count"].Value, CultureInfo.InvariantCulture) : 0;
-
-    [GeneratedRegex("""^inferencegrpc_store_duration_seconds_count\{operation="query_inferences"\} (?<count>\S+)$""", RegexOptions.Multiline)]
-    private static partial Regex StoreQueries();
-
-    [GeneratedRegex("""^rpc_server_calls_total\{rpc_grpc_status_code="Cancelled",rpc_method="/inference.v1.InferenceQueryService/StreamInferences",rpc_protocol="Grpc"\} (?<count>\S+)$""", RegexOptions.Multiline)]
-    private static partial Regex CancelledStreams();
 }

@@ -64,7 +64,22 @@ public sealed partial class ObservabilityTests : IAsyncLifetime
         Assert.True(after.GetValueOrDefault(invalid) - before.GetValueOrDefault(invalid) >= 1, text);
         Assert.Contains("# TYPE rpc_server_duration_seconds histogram", text, StringComparison.Ordinal);
         Assert.Contains("inferencegrpc_store_rows_total{operation=\"query_inferences\"}", text, StringComparison.Ordinal);
+        Assert.Contains("inferencegrpc_sqlite_vm_steps_total{operation=\"query_inferences\"}", text, StringComparison.Ordinal);
         Assert.Contains("inferencegrpc_store_duration_seconds_bucket{operation=\"query_inferences\",le=\"+Inf\"}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_metrics_query_reports_its_store_work_under_its_own_operation()
+    {
+        using var content = new StringContent(
+            "{\"startTs\": \"2026-01-01T00:00:00Z\", \"endTs\": \"2026-01-02T00:00:00Z\", \"datasource\": \"modelMetrics\", \"type\": \"distribution\", \"aggregations\": [{\"type\": \"count\", \"column\": \"latencyMs\"}]}",
+            Encoding.UTF8,
+            "application/json");
+
+        using var response = await _http.PostAsync("/api/svc/v1/llm-gateway/metrics/query", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("inferencegrpc_sqlite_vm_steps_total{operation=\"query_metrics\"}", await ScrapeAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

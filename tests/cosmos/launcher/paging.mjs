@@ -37,7 +37,8 @@ export function pageSizeFrom(req) {
 }
 
 // Sends one page of `items` (the full result) starting at the request's continuation.
-export function sendPage(req, res, collectionData, items, fingerprint, extraHeaders = {}) {
+// extraHeaders(pageLength) adds headers that describe the page.
+export function sendPage(req, res, collectionData, items, fingerprint, extraHeaders = () => ({})) {
   const token = req.headers["x-ms-continuation"];
   const start = token ? decodeContinuation(token, fingerprint) : 0;
   const maxItems = pageSizeFrom(req);
@@ -50,7 +51,7 @@ export function sendPage(req, res, collectionData, items, fingerprint, extraHead
     bytes += size;
     page.push(items[i]);
   }
-  const headers = { "x-ms-item-count": String(page.length), ...extraHeaders };
+  const headers = { "x-ms-item-count": String(page.length), ...extraHeaders(page.length) };
   if (i < items.length) headers["x-ms-continuation"] = encodeContinuation(i, fingerprint);
   send(res, 200, { _rid: collectionData._rid, Documents: page, _count: page.length }, headers);
 }

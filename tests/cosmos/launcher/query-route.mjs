@@ -5,6 +5,7 @@ import { containerOf } from "./document-store.mjs";
 import { httpError, isTrue, readJson, send } from "./http.mjs";
 import { fingerprintOf, sendPage } from "./paging.mjs";
 import { cachedQuery, compiled, runQuery } from "./queries.mjs";
+import { queryMetricsHeader } from "./query-metrics.mjs";
 import { queryPlan } from "./query-plan.mjs";
 import { scopeOf } from "./request-scope.mjs";
 
@@ -28,12 +29,11 @@ export async function handleQuery(account, req, res, route) {
   const scope = scopeOf(req, data);
   const fingerprint = fingerprintOf(body.query, parameters, scope.key);
   const key = `${data._rid}|${collection.documents._version || 0}|${fingerprint}`;
-  const items = cachedQuery(key, () => runQuery(collection.documents, body.query, parameters, scope.filter));
-  const headers = {};
-  if (req.headers["x-ms-documentdb-populatequerymetrics"]) {
-    headers["x-ms-documentdb-query-metrics"] = `totalExecutionTimeInMs=0.00;queryCompileTimeInMs=0.00;queryLogicalPlanBuildTimeInMs=0.00;queryPhysicalPlanBuildTimeInMs=0.00;queryOptimizationTimeInMs=0.00;VMExecutionTimeInMs=0.00;indexLookupTimeInMs=0.00;documentLoadTimeInMs=0.00;systemFunctionExecuteTimeInMs=0.00;userFunctionExecuteTimeInMs=0.00;retrievedDocumentCount=${items.length};retrievedDocumentSize=0;outputDocumentCount=${items.length};outputDocumentSize=0;writeOutputTimeInMs=0.00;indexUtilizationRatio=1.00`;
-  }
-  sendPage(req, res, data, items, fingerprint, headers);
+  const { value, cached } = cachedQuery(key, () => runQuery(collection.documents, body.query, parameters, scope.filter));
+  const metrics = req.headers["x-ms-documentdb-populatequerymetrics"]
+    ? (pageLength) => queryMetricsHeader(cached ? 0 : value.documentsExamined, pageLength)
+    : () => ({});
+  sendPage(req, res, data, value.results, fingerprint, metrics);
 }
 
 // Like the service, refuse ORDER BY on several properties unless the container has a composite

@@ -1,5 +1,5 @@
 // Compiles expression AST nodes to closures (row, env) => value. A row maps the FROM aliases in
-// scope to their values; env = { params, udf, now } is what one run of the query binds.
+// scope to their values; env = { params, udf, now, documentsExamined } is what one run of the query binds.
 //
 // compileExpr dispatches on the node type. Operands, literals, arithmetic and ?: / ?? are
 // compiled here; conditions (condition-compiler.mjs) and function calls and subqueries

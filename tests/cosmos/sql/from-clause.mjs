@@ -88,6 +88,7 @@ export function* fromRows(sources, docs, outerRow, env) {
   const first = sources[0];
   if (first.kind === "root" || first.kind === "rootIn" || first.kind === "rootPath") {
     for (const doc of docs) {
+      env.documentsExamined += 1; // what the service reports as retrievedDocumentCount
       if (first.kind === "root") {
         yield* expand(1, { [first.alias]: doc });
       } else {
