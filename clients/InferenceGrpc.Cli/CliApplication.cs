@@ -66,6 +66,7 @@ public static class CliApplication
             ExportCommand.Create(connection, console),
             IngestCommand.Create(connection, console),
             MetricsCommand.Create(connection, console),
+            RunsCommand.Create(connection, console),
             EvalsCommand.Create(connection, console),
             KeysCommand.Create(connection, console),
         };

@@ -15,6 +15,7 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
     private static readonly Method<StreamRecordsRequest, StreamRecordsResponse> StreamRecords = new(Ingestion, "StreamRecords");
     private static readonly Method<QueryMetricsRequest, QueryMetricsResponse> QueryMetrics = new(GatewayMetricsServiceReflection.Descriptor.Services[0], "QueryMetrics");
     private static readonly Method<QueryEvalResultsRequest, QueryEvalResultsResponse> QueryEvalResults = new(EvaluationResultServiceReflection.Descriptor.Services[0], "QueryEvalResults");
+    private static readonly Method<ListEvaluationRunsRequest, ListEvaluationRunsResponse> ListEvaluationRuns = new(EvaluationResultServiceReflection.Descriptor.Services[0], "ListEvaluationRuns");
     private static readonly Google.Protobuf.Reflection.ServiceDescriptor Keys = ApiKeyServiceReflection.Descriptor.Services[0];
     private static readonly Method<CreateApiKeyRequest, CreateApiKeyResponse> CreateApiKey = new(Keys, "CreateApiKey");
     private static readonly Method<ListApiKeysRequest, ListApiKeysResponse> ListApiKeys = new(Keys, "ListApiKeys");
@@ -67,6 +68,12 @@ internal sealed class ServiceClient(GrpcChannel channel, string project, CallOpt
 
         (query.Entity, query.Project) = (parts[0], parts[1]);
         return channel.UnaryAsync(QueryEvalResults, new QueryEvalResultsRequest { Query = query }, unary);
+    }
+
+    public Task<ListEvaluationRunsResponse> ListRunsAsync(ListEvaluationRunsRequest request)
+    {
+        request.Project = Project;
+        return channel.UnaryAsync(ListEvaluationRuns, request, unary);
     }
 
     public Task<CreateApiKeyResponse> CreateKeyAsync(CreateApiKeyRequest request)
