@@ -90,6 +90,41 @@ async function compareEvaluations({ page, service, evalProject, evalRuns, screen
   return `one id refused in the page; ${listed.length} runs listed as REST lists them; picked ${picked.join(" vs ")}: rows, scores and summary equal REST's: ${seen.join("; ")}; screenshot ${shot}`;
 }
 
+/**
+ * A project with more runs than a page of the picker: Load runs lists the first page, More runs
+ * appends the next and then turns off; together they are REST's two pages, in order.
+ */
+async function runPickerPages({ page, service, runsProject }) {
+  const [entity, project] = runsProject.split("/");
+  const first = await getJson(`${service}/v1/evaluation_runs?project=${runsProject}&page_size=50`);
+  expect(first.nextPageToken, "REST lists every run on one page; the case needs more than 50");
+  const second = await getJson(`${service}/v1/evaluation_runs?project=${runsProject}&page_size=50&page_token=${encodeURIComponent(first.nextPageToken)}`);
+  const listed = [...first.runs, ...second.runs].map((run) => run.id);
+  await page.goto(`${service}/compare`);
+  await page.getByLabel("Entity").fill(entity);
+  await page.getByLabel("Project").fill(project);
+  const picker = page.getByLabel("Evaluation runs", { exact: true });
+  const options = picker.locator("option");
+  const more = page.getByRole("button", { name: "More runs" });
+  await page.getByRole("button", { name: "Load runs" }).click();
+  await options.nth(first.runs.length - 1).waitFor({ state: "attached" });
+  await expectEnabled(more, true, "More runs after the first page");
+  expectEq("runs after Load runs vs REST's first page", first.runs.map((run) => run.id), await options.evaluateAll((all) => all.map((option) => option.value)));
+  await more.click();
+  await options.nth(listed.length - 1).waitFor({ state: "attached" });
+  await expectEnabled(more, false, "More runs after the last page");
+  expectEq("runs after More runs vs REST's two pages", listed, await options.evaluateAll((all) => all.map((option) => option.value)));
+  expectEq("error banners", 0, await page.getByRole("alert").count());
+  return `Load runs listed ${first.runs.length}, More runs added ${second.runs.length} and turned off; ${listed.length} runs in REST's order`;
+}
+
+/** Waits for a button to be enabled or disabled (the page flips it when a page of runs arrives). */
+async function expectEnabled(button, enabled, what) {
+  await button.page().waitForFunction(([element, want]) => element.disabled === !want, [await button.elementHandle(), enabled]).catch(() => {
+    throw new Error(`${what}: the button is ${enabled ? "disabled" : "enabled"}`);
+  });
+}
+
 const METRICS_WINDOW = { startTs: "2025-12-02T00:00:00Z", endTs: "2026-01-01T00:00:00Z", datasource: "modelMetrics", type: "timeseries", groupBy: ["modelName"] };
 
 /** Daily p99 latency by model: one line per model, its points at REST's buckets and values. */
@@ -135,6 +170,7 @@ async function metricsError({ page, service, screenshot }) {
 
 export const VIEW_CASES = [
   ["compare_evaluations", compareEvaluations],
+  ["run_picker_pages", runPickerPages],
   ["metrics_chart", metricsChart],
   ["metrics_error", metricsError],
 ];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InferenceGrpc.Client;
 using InferenceGrpc.Contracts.V1;
 using InferenceGrpc.FunctionalTests.Conformance;
 using InferenceGrpc.FunctionalTests.Infrastructure;
@@ -17,13 +18,19 @@ namespace InferenceGrpc.FunctionalTests.Browser;
 /// its functions, tags and metrics. The same sample data also goes into project "explorer/sample":
 /// Weave's eval_results query names its project as entity/project, so the explorer's comparison
 /// view needs an entity/project tenant (the fixture passes it and two runs' ids to explorer.mjs),
-/// and the detail view's feedback case the ids of inferences with known feedback.
+/// and the detail view's feedback case the ids of inferences with known feedback. Project
+/// "explorer/runs" holds more evaluation runs than the comparison's run picker lists at once, so
+/// its "More runs" button has a page to load.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private const int SeededInferences = 2000;
     private const int SampleSeed = 42;
     private const string EvaluationProject = "explorer/sample";
+    private const string ManyRunsProject = "explorer/runs";
+
+    // More than the 50 runs a page of the explorer's run picker holds.
+    private const int ManyRuns = 60;
     private static readonly TimeSpan SeedLimit = TimeSpan.FromMinutes(2);
 
     // The page bounds each case at 30 s and itself at 150 s; Chromium's start comes on top.
@@ -45,7 +52,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         _explorerResults = new(() =>
         {
             var seeded = SeededRecords();
-            return RunDriverAsync("explorer.mjs", "--eval-project", EvaluationProject, "--eval-runs", string.Join(',', ComparedRunIds(seeded)), "--feedback-inferences", string.Join(',', FeedbackInferenceIds(seeded)));
+            return RunDriverAsync(
+                "explorer.mjs", "--eval-project", EvaluationProject, "--eval-runs", string.Join(',', ComparedRunIds(seeded)),
+                "--feedback-inferences", string.Join(',', FeedbackInferenceIds(seeded)), "--runs-project", ManyRunsProject);
         });
     }
 
@@ -57,6 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await SeedAsync(EvaluationProject);
         await BuildExplorerAsync();
         _server = await ServerProcess.StartAsync(_dataDirectory, $"--Server:WebRoot={_explorerDirectory}");
+        await WriteManyRunsAsync();
     }
 
     /// <summary>The query page's cases (tests/browser/run.mjs), one per JSON line it printed.</summary>
@@ -103,6 +113,24 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Where(inference => feedback[inference.Id].Any(f => f.ValueCase == Feedback.ValueOneofCase.Comment))
             .ToList();
         return [commented.First(inference => HasMetric(inference.Id)).Id, commented.First(inference => HasMetric(inference.EpisodeId)).Id];
+    }
+
+    /// <summary>Runs only (no trials), an hour apart, through the ingestion API.</summary>
+    private async Task WriteManyRunsAsync()
+    {
+        using var channel = new GrpcChannel(Server.Grpc);
+        var request = new WriteRecordsRequest { Project = ManyRunsProject };
+        var first = new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        request.Records.Add(Enumerable.Range(0, ManyRuns).Select(i => new Record
+        {
+            EvaluationRun = new EvaluationRun
+            {
+                Id = $"run-{i:D3}",
+                DisplayName = $"many runs #{i}",
+                StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(first.AddHours(i)),
+            },
+        }));
+        await channel.UnaryAsync(new Method<WriteRecordsRequest, WriteRecordsResponse>(IngestionServiceReflection.Descriptor.Services[0], "WriteRecords"), request);
     }
 
     private async Task SeedAsync(string project)

@@ -6,7 +6,7 @@ namespace InferenceGrpc.FunctionalTests.Browser;
 /// The web explorer as the service serves it at /, used in headless Chromium the way a person
 /// would (tests/browser/explorer.mjs): build a filter tree and see the matching rows arrive page by
 /// page, use every other field of the form, stop a stream that is still running, open one
-/// inference and its feedback, read the error of a bad filter, send an API key, compare two evaluation runs, draw
+/// inference and its feedback, read the error of a bad filter, send an API key, compare two evaluation runs, page through a project's runs, draw
 /// the metrics chart and read the error of an interval the server refuses. What the page shows is checked against the same queries over REST. Screenshots are in
 /// artifacts/browser/explorer-*.png; each case's detail names its own.
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class ExplorerTests(BrowserFixture fixture, ITestOutputHelper outp
     [InlineData("invalid_input_error")]
     [InlineData("api_key_header")]
     [InlineData("compare_evaluations")]
+    [InlineData("run_picker_pages")]
     [InlineData("metrics_chart")]
     [InlineData("metrics_error")]
     public async Task Explorer_RunsCase_InChromium_Passes(string caseName)
