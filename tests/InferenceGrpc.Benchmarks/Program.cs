@@ -9,8 +9,8 @@ using InferenceGrpc.Testing;
 
 // make bench: the product scenarios. INFERENCES (1,000,000), ROUNDS (30), METRICS_ROUNDS (5),
 // QUERY_WARMUP_SECONDS (3, per scenario) and INGEST (100,000) scale the run; METRICS_ONLY=1 runs
-// only the metrics queries. The seeded store
-// is kept under artifacts/bench and reused while N is unchanged.
+// only the metrics queries. The seeded store is kept under artifacts/bench and reused while
+// INFERENCES is unchanged.
 var inferences = Setting("INFERENCES", 1_000_000);
 var rounds = Setting("ROUNDS", 30);
 var metricsRounds = Setting("METRICS_ROUNDS", 5);

@@ -1,5 +1,5 @@
-using Google.Protobuf;
 using System.Buffers;
+using Google.Protobuf;
 using InferenceGrpc.Conformance.V1;
 using InferenceGrpc.Protocol;
 

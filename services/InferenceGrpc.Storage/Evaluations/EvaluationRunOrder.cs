@@ -4,7 +4,8 @@ namespace InferenceGrpc.Storage.Evaluations;
 
 /// <summary>
 /// Newest run first: <see cref="EvaluationTrialOrder"/>'s start order reversed, so the later start
-/// time at full precision comes first, a run without one last, ties by the larger id.
+/// time at full precision comes first, a run without one as if it started at the Unix epoch (so
+/// after every later run), ties by the larger id.
 /// </summary>
 public static class EvaluationRunOrder
 {
